@@ -1,0 +1,110 @@
+/**
+ * Which files the rules look at. With `scope: 'kakao-files'` (the default) only files that show
+ * evidence of the API: one of its hosts in a string, an import of a module whose name contains the
+ * API's name or of the enum module, or an identifier containing the API's name. Generated files
+ * (`// Code generated ... DO NOT EDIT.`) are never checked.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { refersToModule } from './module-specifier.js';
+import type { KakaoSettings } from './settings.js';
+
+const GENERATED_MARKER = /^(?:#![^\n]*\n)?\/\/ Code generated .* DO NOT EDIT\.\r?$/mu;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+interface EvidencePatterns {
+  /** Any of the words, hosts or the enum module's name: a cheap pre-check on the raw text. */
+  readonly anywhere: RegExp;
+  readonly host: RegExp;
+  readonly name: string;
+}
+
+const patternCache = new WeakMap<KakaoSettings, EvidencePatterns>();
+
+function patternsFor(settings: KakaoSettings): EvidencePatterns {
+  let patterns = patternCache.get(settings);
+  if (!patterns) {
+    const name = settings.index.apiName.toLowerCase();
+    const hosts = settings.index.spec.api.hosts.map(escapeRegExp);
+    const words = [escapeRegExp(name), ...hosts];
+    if (settings.enumModule) {
+      const base = settings.enumModule.split('/').pop()!.replace(/\.[^.]*$/u, '');
+      if (base) words.push(escapeRegExp(base));
+    }
+    patterns = {
+      anywhere: new RegExp(words.join('|'), 'iu'),
+      host: new RegExp(hosts.join('|'), 'iu'),
+      name,
+    };
+    patternCache.set(settings, patterns);
+  }
+  return patterns;
+}
+
+export function isGeneratedFile(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const head = sourceCode.text.slice(0, 300);
+  const firstLines = head.split('\n', 2).join('\n');
+  return GENERATED_MARKER.test(firstLines);
+}
+
+const evidenceCache = new WeakMap<TSESTree.Program, WeakMap<KakaoSettings, boolean>>();
+
+export function hasApiEvidence(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  settings: KakaoSettings,
+): boolean {
+  let bySettings = evidenceCache.get(sourceCode.ast);
+  if (!bySettings) evidenceCache.set(sourceCode.ast, (bySettings = new WeakMap()));
+  let result = bySettings.get(settings);
+  if (result === undefined) {
+    result = scanForEvidence(sourceCode, filename, settings);
+    bySettings.set(settings, result);
+  }
+  return result;
+}
+
+function scanForEvidence(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, settings: KakaoSettings): boolean {
+  const patterns = patternsFor(settings);
+  if (!patterns.anywhere.test(sourceCode.text)) return false;
+  const tokens = sourceCode.ast.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    switch (token.type) {
+      case 'Identifier':
+      case 'JSXIdentifier':
+      case 'PrivateIdentifier':
+        if (token.value.toLowerCase().includes(patterns.name)) return true;
+        break;
+      case 'Template':
+        if (patterns.host.test(token.value)) return true;
+        break;
+      case 'String': {
+        const value = token.value.slice(1, -1);
+        if (patterns.host.test(value)) return true;
+        if (isModuleSpecifier(tokens, i) && isApiModule(value, patterns.name, filename, settings)) return true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/** `from 'x'`, `import 'x'`, `require('x')`, `import('x')`. */
+function isModuleSpecifier(tokens: readonly TSESTree.Token[], index: number): boolean {
+  const previous = tokens[index - 1];
+  if (!previous) return false;
+  if (previous.value === 'from' || previous.value === 'import') return true;
+  if (previous.value !== '(') return false;
+  const callee = tokens[index - 2];
+  return callee?.value === 'require' || callee?.value === 'import';
+}
+
+function isApiModule(specifier: string, name: string, filename: string, settings: KakaoSettings): boolean {
+  if (specifier.toLowerCase().includes(name)) return true;
+  return settings.enumModule !== undefined && refersToModule(specifier, settings.enumModule, filename, settings.cwd);
+}

@@ -1,0 +1,143 @@
+/**
+ * `settings.kakao`, shared by every rule: which spec, which enum, where it lives, which files.
+ * Resolved once per settings object and once per spec, not once per file.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { z } from 'zod';
+import { formatPath, loadSpecFile, parseSpec, SpecError } from '../../codegen/spec.js';
+import type { ErrorCodeEntry, Spec } from '../../codegen/spec.js';
+import bundledSpecJson from '../../spec/kakao-error-codes.json' with { type: 'json' };
+
+export type Scope = 'kakao-files' | 'all';
+
+const settingsSchema = z.strictObject({
+  enumName: z.string().regex(/^[A-Za-z_$][\w$]*$/u, { error: 'an identifier' }).optional(),
+  enumModule: z.string().min(1, { error: 'a non-empty module specifier' }).optional(),
+  scope: z.enum(['kakao-files', 'all']).optional(),
+  spec: z.union([z.string().min(1), z.record(z.string(), z.unknown())], {
+    error: 'a spec object (e.g. an imported JSON file) or a path to a spec file',
+  }).optional(),
+});
+
+export interface SpecIndex {
+  readonly spec: Spec;
+  readonly apiName: string;
+  readonly byCode: ReadonlyMap<number, ErrorCodeEntry>;
+  readonly byName: ReadonlyMap<string, ErrorCodeEntry>;
+  readonly retryable: readonly ErrorCodeEntry[];
+  readonly deprecated: readonly ErrorCodeEntry[];
+}
+
+export interface KakaoSettings {
+  readonly index: SpecIndex;
+  readonly enumName: string;
+  /** As configured: relative to `cwd` when it starts with ".", otherwise a bare specifier. */
+  readonly enumModule: string | undefined;
+  readonly scope: Scope;
+  readonly cwd: string;
+}
+
+/** A misconfiguration. Its stack is its message, so ESLint prints one clear line, not a trace. */
+export class KakaoSettingsError extends Error {
+  override readonly name = 'KakaoSettingsError';
+  constructor(message: string) {
+    super(`eslint-plugin-kakao: ${message}`);
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+const indexCache = new WeakMap<Spec, SpecIndex>();
+
+export function indexSpec(spec: Spec): SpecIndex {
+  let index = indexCache.get(spec);
+  if (!index) {
+    index = {
+      spec,
+      apiName: spec.api.name,
+      byCode: new Map(spec.codes.map((entry) => [entry.code, entry])),
+      byName: new Map(spec.codes.map((entry) => [entry.name, entry])),
+      retryable: spec.codes.filter((entry) => entry.retryable),
+      deprecated: spec.codes.filter((entry) => entry.deprecated),
+    };
+    indexCache.set(spec, index);
+  }
+  return index;
+}
+
+let bundledSpec: Spec | undefined;
+/** The spec shipped with the plugin (validated once). */
+export function getBundledSpec(): Spec {
+  bundledSpec ??= parseSpec(bundledSpecJson, 'eslint-plugin-kakao/spec/kakao-error-codes.json');
+  return bundledSpec;
+}
+
+const specObjectCache = new WeakMap<object, Spec>();
+const specFileCache = new Map<string, { mtimeMs: number; spec: Spec }>();
+
+function loadSpecSetting(value: string | Record<string, unknown> | undefined, cwd: string): Spec {
+  if (value === undefined) return getBundledSpec();
+  try {
+    if (typeof value !== 'string') {
+      let spec = specObjectCache.get(value);
+      if (!spec) {
+        spec = parseSpec(value, 'settings.kakao.spec');
+        specObjectCache.set(value, spec);
+      }
+      return spec;
+    }
+    const file = path.resolve(cwd, value);
+    const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+    const cached = specFileCache.get(file);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.spec;
+    const spec = loadSpecFile(file);
+    specFileCache.set(file, { mtimeMs, spec });
+    return spec;
+  } catch (error) {
+    if (error instanceof SpecError) {
+      throw new KakaoSettingsError(
+        typeof value === 'string' ? `settings.kakao.spec: ${error.message}` : error.message,
+      );
+    }
+    throw error;
+  }
+}
+
+const settingsCache = new WeakMap<object, Map<string, KakaoSettings>>();
+const EMPTY_SETTINGS = {};
+
+/** Resolves and validates `settings.kakao`; throws KakaoSettingsError on a bad value. */
+export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): KakaoSettings {
+  const raw = (context.settings as { kakao?: unknown }).kakao ?? EMPTY_SETTINGS;
+  const cwd = context.cwd;
+  let byCwd = typeof raw === 'object' && raw !== null ? settingsCache.get(raw) : undefined;
+  const cached = byCwd?.get(cwd);
+  if (cached) return cached;
+
+  const parsed = settingsSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = formatPath(['settings', 'kakao', ...issue.path]);
+    const detail =
+      issue.code === 'unrecognized_keys'
+        ? `unknown key(s) ${issue.keys.join(', ')}; expected enumName, enumModule, scope or spec`
+        : issue.message;
+    throw new KakaoSettingsError(`${where}: ${detail}`);
+  }
+  const { enumModule, scope = 'kakao-files', spec: specSetting } = parsed.data;
+  const spec = loadSpecSetting(specSetting, cwd);
+  const settings: KakaoSettings = {
+    index: indexSpec(spec),
+    enumName: parsed.data.enumName ?? spec.enumName,
+    enumModule,
+    scope,
+    cwd,
+  };
+  // A spec path is re-validated on every call so that edits are seen; an object is immutable here.
+  if (typeof specSetting !== 'string' && typeof raw === 'object' && raw !== null) {
+    if (!byCwd) settingsCache.set(raw, (byCwd = new Map()));
+    byCwd.set(cwd, settings);
+  }
+  return settings;
+}
