@@ -13,11 +13,11 @@ import bundledSpecJson from '../../spec/kakao-error-codes.json' with { type: 'js
 export type Scope = 'kakao-files' | 'all';
 
 const settingsSchema = z.strictObject({
-  enumName: z.string().regex(/^[A-Za-z_$][\w$]*$/u, { error: 'an identifier' }).optional(),
-  enumModule: z.string().min(1, { error: 'a non-empty module specifier' }).optional(),
-  scope: z.enum(['kakao-files', 'all']).optional(),
+  enumName: z.string({ error: 'expected an identifier' }).regex(/^[A-Za-z_$][\w$]*$/u, { error: 'expected an identifier' }).optional(),
+  enumModule: z.string({ error: 'expected a module specifier' }).min(1, { error: 'expected a non-empty module specifier' }).optional(),
+  scope: z.enum(['kakao-files', 'all'], { error: 'expected "kakao-files" or "all"' }).optional(),
   spec: z.union([z.string().min(1), z.record(z.string(), z.unknown())], {
-    error: 'a spec object (e.g. an imported JSON file) or a path to a spec file',
+    error: 'expected a spec object (e.g. an imported JSON file) or a path to a spec file',
   }).optional(),
 });
 

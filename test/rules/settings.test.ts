@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import rule from '../../rules/no-magic-error-code.js';
+import spec from '../../spec/kakao-error-codes.json' with { type: 'json' };
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'kakao-settings-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function lint(kakao: unknown, code = 'const kakao = 1;\nif (err.code === -401) {}'): Linter.LintMessage[] {
+  const linter = new Linter({ cwd: tmp });
+  return linter.verify(
+    code,
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser },
+      plugins: { kakao: { rules: { 'no-magic-error-code': rule as never } } },
+      settings: { kakao },
+      rules: { 'kakao/no-magic-error-code': 'error' },
+    },
+    path.join(tmp, 'client.ts'),
+  );
+}
+
+describe('settings.kakao', () => {
+  it.each([
+    [{ scope: 'everything' }, /settings\.kakao\.scope: expected "kakao-files" or "all"/u],
+    [{ enumName: 'not an identifier' }, /settings\.kakao\.enumName: expected an identifier/u],
+    [{ enumModul: './x' }, /settings\.kakao: unknown key\(s\) enumModul/u],
+    [{ spec: 42 }, /settings\.kakao\.spec: expected a spec object .* or a path to a spec file/u],
+    [{ spec: './missing.json' }, /settings\.kakao\.spec: .*missing\.json: file not found/u],
+    [{ spec: { ...spec, codes: [] } }, /settings\.kakao\.spec: invalid spec: codes: expected at least 1/u],
+    [
+      { spec: { ...spec, codes: [{ ...spec.codes[0], name: 'not valid' }] } },
+      /settings\.kakao\.spec: invalid spec: codes\[0\]\.name: expected a valid JavaScript identifier/u,
+    ],
+  ])('rejects a bad setting with one clear line and no stack trace (%#)', (kakao, message) => {
+    let error: Error | undefined;
+    try {
+      lint(kakao);
+    } catch (caught) {
+      error = caught as Error;
+    }
+    expect(error?.message).toMatch(message);
+    expect(error?.message).toContain('eslint-plugin-kakao: settings.kakao');
+    expect(error?.stack).not.toMatch(/\n\s+at /u);
+  });
+
+  it('reads a spec file relative to the cwd, and sees edits to it', () => {
+    const file = path.join(tmp, 'errors.json');
+    writeFileSync(file, JSON.stringify(spec));
+    expect(lint({ spec: './errors.json' }).map((m) => m.messageId)).toEqual(['magicCodeNoEnumModule']);
+
+    const renamed = { ...spec, codes: spec.codes.map((c) => (c.code === -401 ? { ...c, name: 'TokenInvalid' } : c)) };
+    writeFileSync(file, JSON.stringify(renamed));
+    // A different mtime is what tells the cache the file changed.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file, later, later);
+    expect(lint({ spec: './errors.json' }).map((m) => m.message)).toEqual([
+      expect.stringContaining('use KakaoErrorCode.TokenInvalid'),
+    ]);
+  });
+
+  it('uses the spec object given in settings (so that --cache sees spec changes)', () => {
+    const withoutToken = { ...spec, codes: spec.codes.filter((c) => c.code !== -401) };
+    expect(lint({ spec: withoutToken })).toEqual([]);
+    expect(lint({ spec }).map((m) => m.messageId)).toEqual(['magicCodeNoEnumModule']);
+  });
+});
