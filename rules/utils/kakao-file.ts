@@ -79,6 +79,7 @@ function scanForEvidence(sourceCode: Readonly<TSESLint.SourceCode>, filename: st
         if (token.value.toLowerCase().includes(patterns.name)) return true;
         break;
       case 'Template':
+      case 'JSXText':
         if (patterns.host.test(token.value)) return true;
         break;
       case 'String': {

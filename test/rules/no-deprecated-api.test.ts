@@ -1,0 +1,566 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/no-deprecated-api.js';
+import { compilePathPattern, findUrlHits, getEndpointTable, matchPathAt, parseUrlHost } from '../../rules/utils/endpoints.js';
+import { getBundledSpec } from '../../rules/utils/settings.js';
+import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+const file = 'src/kakao-client.ts';
+const IMPORT = "import { KakaoErrorCode } from '../generated/kakao-error-codes';";
+
+const ME = { api: 'Kakao', path: '/v1/user/me', since: ' on 2020-08-10', replacement: 'use /v2/user/me' };
+const PLUSFRIENDS = { api: 'Kakao', path: '/v1/api/talk/plusfriends', since: '', replacement: 'use /v1/api/talk/channels' };
+const TERMS = {
+  api: 'Kakao',
+  path: '/v1/user/service/terms',
+  since: ' (superseded on 2023-07-13)',
+  replacement: 'use /v2/user/service_terms',
+};
+const story = (path: string) => ({ api: 'Kakao', path, since: ' in 2023', replacement: 'it has no replacement' });
+const GET_STATUS = {
+  api: 'Kakao',
+  member: 'Kakao.Auth.getStatus',
+  status: 'was terminated',
+  since: ' on 2020-08-10',
+  replacement: 'use Kakao.Auth.getStatusInfo',
+};
+const CODE = { api: 'Kakao', code: '-9', member: 'DeprecatedApi', summary: 'the API called is deprecated' };
+
+const meError = (output: string) => ({
+  messageId: 'terminatedEndpoint' as const,
+  data: ME,
+  suggestions: [{ messageId: 'replaceEndpoint' as const, data: { path: '/v1/user/me', replacement: '/v2/user/me' }, output }],
+});
+
+const suggest = (path: string, replacement: string, output: string) => [
+  { messageId: 'replaceEndpoint' as const, data: { path, replacement }, output },
+];
+
+const CURRENT_ENDPOINTS = [
+  '/v1/user/logout',
+  '/v1/user/unlink',
+  '/v1/user/access_token_info',
+  '/v1/api/talk/profile',
+  '/v1/api/talk/friends',
+  '/v1/api/talk/friends/message/default/send',
+  '/v2/user/me',
+  '/v2/api/talk/memo/default/send',
+  '/v1/api/talk/channels',
+  '/v2/user/service_terms',
+];
+
+ruleTester.run('no-deprecated-api', rule, {
+  valid: [
+    // Current endpoints, in every form that reports a deprecated one.
+    ...CURRENT_ENDPOINTS.flatMap((path) => [
+      { filename: file, code: `fetch('https://kapi.kakao.com${path}');` },
+      { filename: file, code: `Kakao.API.request({ url: '${path}' });` },
+      { filename: file, code: `const kakao = 1;\naxios.post(\`\${KAKAO_API}${path}?x=\${x}\`);` },
+    ]),
+    // Near misses of a deprecated path.
+    { filename: file, code: "fetch('https://kapi.kakao.com/v1/user/me2');" },
+    { filename: file, code: "fetch('https://kapi.kakao.com/v1/user/metadata');" },
+    { filename: file, code: "Kakao.API.request({ url: '/v1/user/me2' });" },
+    { filename: file, code: "Kakao.API.request({ url: '/V1/USER/ME' });" },
+    { filename: file, code: "Kakao.API.request({ url: '/v1/api/storyboard' });" },
+    { filename: file, code: "Kakao.API.request({ url: '/api/v1/user/me' });" },
+    // Another host, even in a Kakao file and whatever the scope.
+    { filename: file, code: "const kakao = 1;\nfetch('https://api.example.com/v1/user/me');" },
+    { filename: file, code: "fetch('https://kauth.kakao.com/v1/user/me');" },
+    { filename: file, code: "fetch('https://kapi.kakao.com.example.com/v1/user/me');" },
+    { filename: file, code: "fetch('https://example.com/kapi.kakao.com/v1/user/me');" },
+    {
+      filename: 'src/other.ts',
+      code: "fetch('https://api.example.com/v1/user/me');",
+      settings: { kakao: { scope: 'all' } },
+    },
+    { filename: file, code: "const OTHER = 'https://api.example.com';\nconst kakao = 1;\nfetch(`${OTHER}/v1/user/me`);" },
+    { filename: file, code: "const OTHER = 'https://api.example.com';\nconst kakao = 1;\nfetch(OTHER + '/v1/user/me');" },
+    {
+      filename: file,
+      code: "const github = axios.create({ baseURL: 'https://api.example.com' });\nconst kakao = 1;\ngithub.get('/v1/user/me');",
+    },
+    { filename: file, code: "const kakao = 1;\nhttps.get({ host: 'api.example.com', path: '/v1/user/me' });" },
+    { filename: file, code: "const kakao = 1;\nnew URL('/v1/user/me', 'https://api.example.com');" },
+    // Comments and type positions.
+    { filename: file, code: '// GET https://kapi.kakao.com/v1/user/me was retired\nKakao.API.request({ url: "/v2/user/me" });' },
+    { filename: file, code: '/* Kakao.Auth.getStatus(cb); fetch("/v1/user/me") */\nconst kakao = 1;' },
+    { filename: file, code: "const kakao = 1;\ntype Path = '/v1/user/me' | 'https://kapi.kakao.com/v1/user/me';" },
+    { filename: file, code: "const kakao = 1;\ntype Path = `https://kapi.kakao.com/v1/user/me`;" },
+    { filename: file, code: "const kakao = 1;\ninterface Routes { 'https://kapi.kakao.com/v1/user/me': unknown }" },
+    { filename: file, code: "import me from 'https://kapi.kakao.com/v1/user/me';\nconst kakao = me;" },
+    // A bare path that is not a request target.
+    { filename: file, code: "const kakao = 1;\nconst messages = { me: '/v1/user/me' };" },
+    { filename: file, code: "const kakao = 1;\nt('/v1/user/me');\nconsole.log('/v1/user/me');" },
+    { filename: file, code: "const kakao = 1;\ndescribe('/v1/user/me', () => { it('/v1/api/story/mystory', () => {}); });" },
+    { filename: file, code: "const kakao = 1;\napp.get('/v1/user/me', (req, res) => res.json({}));" },
+    { filename: file, code: "const kakao = 1;\nrouter.get('/v1/user/me', getMe);" },
+    { filename: file, code: "const kakao = 1;\nconst label = 'Calling ' + '/v1/user/me';" },
+    { filename: file, code: "const kakao = 1;\nconst page = `/docs${section}/v1/user/me`;" },
+    { filename: 'src/kakao-login.tsx', code: 'const kakao = 1;\nconst el = <a href="/v1/user/me">me</a>;' },
+    // No Kakao evidence: a bare path is another API's (the default scope is 'kakao-files').
+    { filename: 'src/other.ts', code: "fetch('/v1/user/me');\naxios.get('/v1/api/story/mystory');" },
+    { filename: 'src/other.ts', code: 'if (err.code === -9) {}' },
+    // SDK members that are current.
+    { filename: file, code: 'Kakao.Auth.getStatusInfo().then(f);' },
+    { filename: file, code: 'const kakao = 1;\nfoo.Auth.getStatus(cb);\nAuth.getStatus(cb);\nKakao.Auth.getStatus2;' },
+    { filename: file, code: 'const kakao = 1;\nconst { getStatus } = other.Auth;' },
+    // -9 that is not checked against an error-code expression.
+    { filename: file, code: 'const kakao = 1;\nconst last = items.slice(-9);' },
+    { filename: file, code: 'const kakao = 1;\nif (offset === -9) {}' },
+    { filename: file, code: "const kakao = 1;\nconst body = { code: -9, msg: 'deprecated' };" },
+    { filename: file, code: 'const kakao = 1;\nthrow new KakaoError(KakaoErrorCode.DeprecatedApi);' },
+    { filename: file, code: 'const kakao = 1;\nif (err.code === -10) {}\nif (err.code === KakaoErrorCode.ApiLimitExceeded) {}' },
+    // Options.
+    { filename: file, code: "Kakao.API.request({ url: '/v1/api/talk/plusfriends' });", options: [{ reportLegacy: false }] },
+    { filename: file, code: "fetch('https://kapi.kakao.com/v1/user/service/terms');", options: [{ reportLegacy: false }] },
+    {
+      filename: file,
+      code: "fetch('https://kapi.kakao.com/v1/api/story/mystory');\nKakao.API.request({ url: '/v1/api/story/linkinfo' });",
+      options: [{ ignore: ['/v1/api/story/*'] }],
+    },
+    { filename: file, code: "fetch('https://kapi.kakao.com/v1/user/me');", options: [{ ignore: ['/v1/user/me'] }] },
+    { filename: file, code: 'Kakao.Auth.getStatus(cb);', options: [{ ignore: ['Kakao.Auth.getStatus'] }] },
+    { filename: file, code: 'const kakao = 1;\nif (err.status === -9) {}', options: [{ errorCodeNames: ['errorCode'] }] },
+    // Generated files are never checked.
+    { filename: file, code: "// Code generated by kakao-codegen. DO NOT EDIT.\nfetch('https://kapi.kakao.com/v1/user/me');" },
+    // Odd strings do not crash.
+    {
+      filename: file,
+      code: "const kakao = 1;\nconst a = 'https://kapi.kakao.com:abc/v1';\nconst b = '//';\nconst c = 'https://';\nconst d = `${x}`;\nconst e = /\\/v1\\/user\\/me/u;\nconst f = 10n;\nconst g = '\\u002fv1/user/me';",
+    },
+    { filename: file, code: `const kakao = 1;\nconst big = '${'/v1/user/'.repeat(5000)}';` },
+    { filename: file, code: `const kakao = 1;\nconst big = '${'https://kapi.kakao.com/v1/user/mex '.repeat(5000)}';` },
+    { filename: 'src/kakao-login.tsx', code: 'const kakao = 1;\nconst el = <p>See https://kapi.kakao.com/v1/user/me</p>;' },
+  ],
+  invalid: [
+    // Full URLs: query, trailing slash, fragment, http, protocol-relative, upper-case host.
+    {
+      filename: file,
+      code: "fetch('https://kapi.kakao.com/v1/user/me?secure_resource=true');",
+      errors: [meError("fetch('https://kapi.kakao.com/v2/user/me?secure_resource=true');")],
+    },
+    {
+      filename: 'src/anywhere.ts',
+      code: "const ME = 'https://kapi.kakao.com/v1/user/me/';",
+      errors: [meError("const ME = 'https://kapi.kakao.com/v2/user/me/';")],
+    },
+    {
+      filename: file,
+      code: 'const me = "http://kapi.kakao.com/v1/user/me#top";',
+      errors: [meError('const me = "http://kapi.kakao.com/v2/user/me#top";')],
+    },
+    {
+      filename: file,
+      code: "$.ajax({ url: '//KAPI.Kakao.com:443/v1/user/me' });",
+      errors: [meError("$.ajax({ url: '//KAPI.Kakao.com:443/v2/user/me' });")],
+    },
+    {
+      filename: file,
+      code: "const help = 'Call GET https://kapi.kakao.com/v1/user/me with a token';",
+      errors: [meError("const help = 'Call GET https://kapi.kakao.com/v2/user/me with a token';")],
+    },
+    {
+      filename: 'src/kakao-login.tsx',
+      code: 'const kakao = 1;\nconst el = <a href="https://kapi.kakao.com/v1/user/me">me</a>;',
+      errors: [meError('const kakao = 1;\nconst el = <a href="https://kapi.kakao.com/v2/user/me">me</a>;')],
+    },
+    // An escaped string: reported, but no suggestion (the source text is not the value).
+    {
+      filename: file,
+      code: "fetch('https:\\/\\/kapi.kakao.com/v1/user/me');",
+      errors: [{ messageId: 'terminatedEndpoint', data: ME, suggestions: [] }],
+    },
+    // Paths passed to the Kakao SDK and to HTTP clients in a Kakao file.
+    {
+      filename: file,
+      code: "Kakao.API.request({ url: '/v1/user/me' }).then(show);",
+      errors: [meError("Kakao.API.request({ url: '/v2/user/me' }).then(show);")],
+    },
+    {
+      filename: file,
+      code: "window.Kakao.API.request({ url: '/v1/user/me', data: { property_keys: ['kakao_account.email'] } });",
+      errors: [meError("window.Kakao.API.request({ url: '/v2/user/me', data: { property_keys: ['kakao_account.email'] } });")],
+    },
+    {
+      filename: file,
+      code: "import axios from 'axios';\nconst kakaoToken = 't';\nawait axios.get('/v1/user/me', { headers: { Authorization: `Bearer ${kakaoToken}` } });",
+      errors: [
+        meError(
+          "import axios from 'axios';\nconst kakaoToken = 't';\nawait axios.get('/v2/user/me', { headers: { Authorization: `Bearer ${kakaoToken}` } });",
+        ),
+      ],
+    },
+    {
+      filename: file,
+      code: "const kakao = 1;\nawait fetch('/v1/user/me?secure_resource=true');",
+      errors: [meError("const kakao = 1;\nawait fetch('/v2/user/me?secure_resource=true');")],
+    },
+    {
+      filename: file,
+      code: "const kakaoApi = axios.create({ baseURL: 'https://kapi.kakao.com' });\nkakaoApi.post('/v1/api/talk/plusfriends');",
+      errors: [
+        {
+          messageId: 'legacyEndpoint',
+          data: PLUSFRIENDS,
+          suggestions: [
+            {
+              messageId: 'replaceEndpoint',
+              data: { path: '/v1/api/talk/plusfriends', replacement: '/v1/api/talk/channels' },
+              output: "const kakaoApi = axios.create({ baseURL: 'https://kapi.kakao.com' });\nkakaoApi.post('/v1/api/talk/channels');",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: file,
+      code: "const kakao = 1;\nhttps.request({ hostname: 'kapi.kakao.com', path: '/v1/user/service/terms', method: 'GET' });",
+      errors: [
+        {
+          messageId: 'legacyEndpoint',
+          data: TERMS,
+          suggestions: suggest(
+            '/v1/user/service/terms',
+            '/v2/user/service_terms',
+            "const kakao = 1;\nhttps.request({ hostname: 'kapi.kakao.com', path: '/v2/user/service_terms', method: 'GET' });",
+          ),
+        },
+      ],
+    },
+    {
+      filename: file,
+      code: "const kakao = 1;\nconst USER_ME_URL = '/v1/user/me';\nconst ENDPOINTS = { me: '/v1/user/me', list: ['/v1/api/story/mystories'] };\nthis.http.get(useSecure ? '/v1/user/me' : '/v2/user/me');",
+      errors: [
+        meError("const kakao = 1;\nconst USER_ME_URL = '/v2/user/me';\nconst ENDPOINTS = { me: '/v1/user/me', list: ['/v1/api/story/mystories'] };\nthis.http.get(useSecure ? '/v1/user/me' : '/v2/user/me');"),
+        meError("const kakao = 1;\nconst USER_ME_URL = '/v1/user/me';\nconst ENDPOINTS = { me: '/v2/user/me', list: ['/v1/api/story/mystories'] };\nthis.http.get(useSecure ? '/v1/user/me' : '/v2/user/me');"),
+        { messageId: 'terminatedEndpoint', data: story('/v1/api/story/mystories'), line: 3 },
+        meError("const kakao = 1;\nconst USER_ME_URL = '/v1/user/me';\nconst ENDPOINTS = { me: '/v1/user/me', list: ['/v1/api/story/mystories'] };\nthis.http.get(useSecure ? '/v2/user/me' : '/v2/user/me');"),
+      ],
+    },
+    {
+      filename: file,
+      code: "const kakao = 1;\nenum KakaoEndpoint { Me = '/v1/user/me' }\nclass Client { url = '/v1/user/me'; }",
+      errors: [
+        meError("const kakao = 1;\nenum KakaoEndpoint { Me = '/v2/user/me' }\nclass Client { url = '/v1/user/me'; }"),
+        meError("const kakao = 1;\nenum KakaoEndpoint { Me = '/v1/user/me' }\nclass Client { url = '/v2/user/me'; }"),
+      ],
+    },
+    {
+      filename: file,
+      code: "const kakao = 1;\nsend('/v1/user/me');",
+      options: [{ httpClientNames: ['send'] }],
+      errors: [meError("const kakao = 1;\nsend('/v2/user/me');")],
+    },
+    // Templates: a host expression, the host in the text, the host in a const.
+    {
+      filename: file,
+      code: 'const res = await fetch(`${KAKAO_API}/v1/api/talk/plusfriends`);',
+      errors: [
+        {
+          messageId: 'legacyEndpoint',
+          data: PLUSFRIENDS,
+          suggestions: suggest(
+            '/v1/api/talk/plusfriends',
+            '/v1/api/talk/channels',
+            'const res = await fetch(`${KAKAO_API}/v1/api/talk/channels`);',
+          ),
+        },
+      ],
+    },
+    {
+      filename: file,
+      code: 'const kakao = 1;\nconst url = `${config.apiBase}/v1/user/me?property_keys=${keys}`;',
+      errors: [meError('const kakao = 1;\nconst url = `${config.apiBase}/v2/user/me?property_keys=${keys}`;')],
+    },
+    {
+      filename: file,
+      code: 'fetch(`https://kapi.kakao.com/v1/user/me?x=${y}`);',
+      errors: [meError('fetch(`https://kapi.kakao.com/v2/user/me?x=${y}`);')],
+    },
+    {
+      filename: file,
+      code: 'const kakao = 1;\nfetch(`https://${host}/v1/api/story/${kind}`);',
+      errors: [{ messageId: 'terminatedEndpoint', data: story('/v1/api/story'), suggestions: [] }],
+    },
+    {
+      filename: file,
+      code: "const KAKAO_API = 'https://kapi.kakao.com';\nfetch(`${KAKAO_API}/v1/user/me`);",
+      errors: [meError("const KAKAO_API = 'https://kapi.kakao.com';\nfetch(`${KAKAO_API}/v2/user/me`);")],
+    },
+    {
+      filename: file,
+      code: "const KAKAO_V1 = 'https://kapi.kakao.com/v1';\nfetch(`${KAKAO_V1}/user/me`);",
+      errors: [{ messageId: 'terminatedEndpoint', data: ME, suggestions: [] }],
+    },
+    // Concatenation after a host expression.
+    {
+      filename: file,
+      code: "const kakao = 1;\nconst url = KAKAO_API + '/v1/user/me';",
+      errors: [meError("const kakao = 1;\nconst url = KAKAO_API + '/v2/user/me';")],
+    },
+    {
+      filename: file,
+      code: "const KAKAO_API = 'https://kapi.kakao.com';\nrequest(KAKAO_API + '/v1/api/story/delete/mystory' + '?id=' + id);",
+      errors: [{ messageId: 'terminatedEndpoint', data: story('/v1/api/story/delete/mystory') }],
+    },
+    // Every path in the spec, and the story wildcard's sub-paths.
+    ...[
+      ['/v1/user/me', 'terminatedEndpoint', ME],
+      ['/v1/api/talk/plusfriends', 'legacyEndpoint', PLUSFRIENDS],
+      ['/v1/user/service/terms', 'legacyEndpoint', TERMS],
+      ...[
+        'isstoryuser',
+        'profile',
+        'mystory',
+        'mystories',
+        'post/note',
+        'post/photo',
+        'delete/mystory',
+        'linkinfo',
+        'upload/multi',
+      ].map((sub) => [`/v1/api/story/${sub}`, 'terminatedEndpoint', story(`/v1/api/story/${sub}`)] as const),
+      ['/v1/api/story', 'terminatedEndpoint', story('/v1/api/story')],
+    ].map(([path, messageId, data]) => {
+      const code = `Kakao.API.request({ url: '${path as string}' });\nfetch('https://kapi.kakao.com${path as string}?a=1');`;
+      const replacement = (data as { replacement: string }).replacement.replace(/^use /u, '');
+      const suggestions = (output: string) =>
+        (path as string).includes('story') ? [] : suggest(path as string, replacement, output);
+      return {
+        filename: file,
+        code,
+        errors: [
+          {
+            messageId: messageId as 'terminatedEndpoint',
+            data: data as Record<string, string>,
+            line: 1,
+            suggestions: suggestions(code.replace(path as string, replacement)),
+          },
+          {
+            messageId: messageId as 'terminatedEndpoint',
+            data: data as Record<string, string>,
+            line: 2,
+            suggestions: suggestions(code.replace(`com${path as string}`, `com${replacement}`)),
+          },
+        ],
+      };
+    }),
+    // The SDK member.
+    {
+      filename: file,
+      code: 'Kakao.Auth.getStatus((status) => show(status));',
+      errors: [
+        {
+          messageId: 'deprecatedMember',
+          data: GET_STATUS,
+          suggestions: [
+            {
+              messageId: 'replaceMember',
+              data: { name: 'getStatus', replacement: 'getStatusInfo' },
+              output: 'Kakao.Auth.getStatusInfo((status) => show(status));',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: file,
+      code: 'window.Kakao.Auth.getStatus(cb);\nKakao?.Auth?.getStatus?.(cb);\nglobalThis.Kakao!.Auth.getStatus;',
+      errors: [
+        { messageId: 'deprecatedMember', data: GET_STATUS, line: 1, suggestions: [{ messageId: 'replaceMember', output: 'window.Kakao.Auth.getStatusInfo(cb);\nKakao?.Auth?.getStatus?.(cb);\nglobalThis.Kakao!.Auth.getStatus;' }] },
+        { messageId: 'deprecatedMember', data: GET_STATUS, line: 2, suggestions: [{ messageId: 'replaceMember', output: 'window.Kakao.Auth.getStatus(cb);\nKakao?.Auth?.getStatusInfo?.(cb);\nglobalThis.Kakao!.Auth.getStatus;' }] },
+        { messageId: 'deprecatedMember', data: GET_STATUS, line: 3, suggestions: [{ messageId: 'replaceMember', output: 'window.Kakao.Auth.getStatus(cb);\nKakao?.Auth?.getStatus?.(cb);\nglobalThis.Kakao!.Auth.getStatusInfo;' }] },
+      ],
+    },
+    {
+      filename: file,
+      code: "Kakao.Auth['getStatus'](cb);\nconst { getStatus } = Kakao.Auth;",
+      errors: [
+        { messageId: 'deprecatedMember', data: GET_STATUS, line: 1, suggestions: [] },
+        { messageId: 'deprecatedMember', data: GET_STATUS, line: 2, suggestions: [] },
+      ],
+    },
+    // -9 handled: comparison, case, list; literal and enum forms.
+    {
+      filename: file,
+      code: 'const kakao = 1;\nif (err.response?.data?.code === -9) { migrate(); }',
+      errors: [{ messageId: 'deprecatedCodeHandled', data: CODE, column: 34 }],
+    },
+    {
+      filename: file,
+      code: 'const kakao = 1;\nswitch (error.code) {\n  case -9: break;\n  case -401: break;\n}',
+      errors: [{ messageId: 'deprecatedCodeHandled', data: CODE, line: 3 }],
+    },
+    {
+      filename: file,
+      code: 'const kakao = 1;\nif ([-9, -3].includes(e.errorCode)) {}\nconst FATAL = new Set([-9]);\nFATAL.has(e.code);',
+      errors: [
+        { messageId: 'deprecatedCodeHandled', data: CODE, line: 2 },
+        { messageId: 'deprecatedCodeHandled', data: CODE, line: 3 },
+      ],
+    },
+    {
+      filename: file,
+      code: `${IMPORT}\nif (err.code === KakaoErrorCode.DeprecatedApi) {}\nswitch (code) { case KakaoErrorCode.DeprecatedApi: break; }`,
+      errors: [
+        { messageId: 'deprecatedCodeHandled', data: CODE, line: 2 },
+        { messageId: 'deprecatedCodeHandled', data: CODE, line: 3 },
+      ],
+    },
+    {
+      filename: file,
+      code: "import { KakaoErrorCode as K } from '../generated/kakao-error-codes';\nif ([K.DeprecatedApi].includes(e.code)) {}\nif (e.code !== K?.DeprecatedApi) {}",
+      errors: [
+        { messageId: 'deprecatedCodeHandled', data: CODE, line: 2 },
+        { messageId: 'deprecatedCodeHandled', data: CODE, line: 3 },
+      ],
+    },
+    {
+      filename: file,
+      code: "import * as codes from '../generated/kakao-error-codes';\nif (codes.KakaoErrorCode.DeprecatedApi == e.code) {}",
+      errors: [{ messageId: 'deprecatedCodeHandled', data: CODE }],
+    },
+    // Scope 'all': a file without Kakao evidence is checked too.
+    {
+      filename: 'src/other.ts',
+      code: "fetch('/v1/user/me');\nif (err.code === -9) {}",
+      settings: { kakao: { scope: 'all' } },
+      errors: [meError("fetch('/v2/user/me');\nif (err.code === -9) {}"), { messageId: 'deprecatedCodeHandled', data: CODE }],
+    },
+    // reportLegacy: false keeps the terminated ones.
+    {
+      filename: file,
+      code: "Kakao.API.request({ url: '/v1/api/talk/plusfriends' });\nKakao.API.request({ url: '/v1/user/me' });",
+      options: [{ reportLegacy: false }],
+      errors: [
+        meError("Kakao.API.request({ url: '/v1/api/talk/plusfriends' });\nKakao.API.request({ url: '/v2/user/me' });"),
+      ],
+    },
+    // A custom spec: a legacy member with no date and a member replaced elsewhere.
+    {
+      filename: file,
+      code: "const kakao = 1;\nAcme.Login.status();\nAcme.Old.thing();\nfetch('https://api.acme.test/v1/items/42/');",
+      settings: {
+        kakao: {
+          spec: {
+            api: { name: 'Acme', hosts: ['api.acme.test'] },
+            enumName: 'AcmeErrorCode',
+            httpStatuses: [{ status: 400, name: 'Bad Request', result: 'fail', description: 'General error.' }],
+            codes: [
+              { code: -1, name: 'Gone', httpStatus: 400, summary: 'gone', description: 'Gone.', retryable: false, deprecated: true },
+            ],
+            deprecatedEndpoints: [
+              { path: '/v1/items/*', hosts: ['api.acme.test'], status: 'legacy', replacement: '/v2/items/{id}', since: '2024-05', source: 'x' },
+            ],
+            deprecatedMembers: [
+              { member: 'Acme.Login.status', status: 'legacy', replacement: 'Acme.Session.status', since: null, source: 'x' },
+              { member: 'Acme.Old.thing', status: 'terminated', replacement: null, since: null, source: 'x' },
+            ],
+          },
+        },
+      },
+      errors: [
+        {
+          messageId: 'deprecatedMember',
+          data: { api: 'Acme', member: 'Acme.Login.status', status: 'is legacy', since: '', replacement: 'use Acme.Session.status' },
+          suggestions: [],
+        },
+        {
+          messageId: 'deprecatedMember',
+          data: { api: 'Acme', member: 'Acme.Old.thing', status: 'was terminated', since: '', replacement: 'it has no replacement' },
+        },
+        {
+          messageId: 'legacyEndpoint',
+          data: { api: 'Acme', path: '/v1/items/42', since: ' (superseded in 2024-05)', replacement: 'use /v2/items/{id}' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+createJsRuleTester().run('no-deprecated-api in JavaScript', rule as never, {
+  valid: [
+    { filename: 'src/api/client.js', code: "const Kakao = require('kakao');\nKakao.API.request({ url: '/v2/user/me' });" },
+  ],
+  invalid: [
+    {
+      filename: 'src/api/client.js',
+      code: "'use strict';\nconst axios = require('axios');\nconst KAKAO = 'https://kapi.kakao.com';\naxios.get(KAKAO + '/v1/user/me').catch((e) => { if (e.response.data.code == -9) {} });\nKakao.Auth.getStatus(cb);",
+      languageOptions: { sourceType: 'commonjs' },
+      errors: [
+        {
+          messageId: 'terminatedEndpoint',
+          suggestions: [
+            {
+              messageId: 'replaceEndpoint',
+              output: "'use strict';\nconst axios = require('axios');\nconst KAKAO = 'https://kapi.kakao.com';\naxios.get(KAKAO + '/v2/user/me').catch((e) => { if (e.response.data.code == -9) {} });\nKakao.Auth.getStatus(cb);",
+            },
+          ],
+        },
+        { messageId: 'deprecatedCodeHandled' },
+        {
+          messageId: 'deprecatedMember',
+          suggestions: [
+            {
+              messageId: 'replaceMember',
+              output: "'use strict';\nconst axios = require('axios');\nconst KAKAO = 'https://kapi.kakao.com';\naxios.get(KAKAO + '/v1/user/me').catch((e) => { if (e.response.data.code == -9) {} });\nKakao.Auth.getStatusInfo(cb);",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('endpoint matching', () => {
+  const table = getEndpointTable(getBundledSpec());
+
+  it('matches exact paths with a trailing slash, query or fragment, and nothing longer', () => {
+    const exact = compilePathPattern('/v1/user/me');
+    for (const path of ['/v1/user/me', '/v1/user/me/']) expect(exact.test(path)).toBe(true);
+    for (const path of ['/v1/user/me2', '/v1/user/metadata', '/v2/user/me', '/v1/user', '/v1/user/me/x']) {
+      expect(exact.test(path)).toBe(false);
+    }
+    for (const text of ['/v1/user/me?secure_resource=true', '/v1/user/me#x', '/v1/user/me/']) {
+      expect(matchPathAt(table, text, 0)?.path).toBe('/v1/user/me');
+    }
+  });
+
+  it('matches a trailing /* on the path itself and everything below', () => {
+    const wildcard = compilePathPattern('/v1/api/story/*');
+    for (const path of ['/v1/api/story', '/v1/api/story/', '/v1/api/story/mystory', '/v1/api/story/delete/mystory']) {
+      expect(wildcard.test(path)).toBe(true);
+    }
+    for (const path of ['/v1/api/storyx', '/v1/api/stor', '/v2/api/story/mystory']) expect(wildcard.test(path)).toBe(false);
+    const inner = compilePathPattern('/a/*/b');
+    expect(inner.test('/a/x/b')).toBe(true);
+    expect(inner.test('/a/x/y/b')).toBe(false);
+  });
+
+  it('finds URLs only on the endpoint hosts', () => {
+    const hits = (text: string) => findUrlHits(table, text).map((hit) => [hit.path, hit.start, hit.replaceEnd]);
+    expect(hits('https://kapi.kakao.com/v1/user/me?x=1')).toEqual([['/v1/user/me', 22, 33]]);
+    expect(hits('HTTPS://KAPI.KAKAO.COM./v1/user/me')).toEqual([['/v1/user/me', 23, 34]]);
+    expect(hits('https://user@kapi.kakao.com:8443/v1/api/story/post/note')).toEqual([
+      ['/v1/api/story/post/note', 32, 55],
+    ]);
+    for (const text of [
+      'https://api.example.com/v1/user/me',
+      'https://kauth.kakao.com/v1/user/me',
+      'https://xkapi.kakao.com/v1/user/me',
+      'https://kapi.kakao.com.evil.test/v1/user/me',
+      'https://evil.test/kapi.kakao.com/v1/user/me',
+      'https://kapi.kakao.com//v1/user/me',
+    ]) {
+      expect(hits(text)).toEqual([]);
+    }
+  });
+
+  it('parses the host of a base URL', () => {
+    expect(parseUrlHost('https://u:p@API.Example.com:8080/x')).toBe('api.example.com');
+    expect(parseUrlHost('//kapi.kakao.com')).toBe('kapi.kakao.com');
+    expect(parseUrlHost('/v1')).toBeUndefined();
+    expect(parseUrlHost('https://')).toBeUndefined();
+  });
+});
