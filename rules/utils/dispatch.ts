@@ -1,0 +1,344 @@
+/**
+ * Dispatching on an error code: which codes a comparison, a list check or a `switch` tests against
+ * which subject expression, when two subjects are the same, and where control goes next (if-chains,
+ * statement lists, fall-through). Shared by the rules that look at how codes are handled.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ErrorCodeEntry } from '../../codegen/spec.js';
+import { getCodeLiteralValue, getStaticPropertyName, isEqualityComparison, skipWrappers } from './ast.js';
+import type { KakaoFile } from './rule-context.js';
+
+type Node = TSESTree.Node;
+type Statement = TSESTree.Statement | TSESTree.ProgramStatement;
+
+/** A code as written in a comparison, `case` or list: a numeric literal or an enum member. */
+export interface CodeRef {
+  readonly value: number;
+  /** Undefined for a number the spec does not list. */
+  readonly entry: ErrorCodeEntry | undefined;
+  /** Written `<enum>.<Member>`: then the other side need not look like an error-code expression. */
+  readonly isEnumMember: boolean;
+}
+
+/** The code `node` stands for (`-401`, `KakaoErrorCode.InvalidToken`, `K.X as const`), if any. */
+export function getCodeRef(node: Node, file: KakaoFile): CodeRef | undefined {
+  const inner = skipWrappers(node);
+  const value = getCodeLiteralValue(inner);
+  if (value !== undefined) return { value, entry: file.index.byCode.get(value), isEnumMember: false };
+  const entry = file.fileEnum.memberEntry(inner);
+  return entry ? { value: entry.code, entry, isEnumMember: true } : undefined;
+}
+
+/** One code checked against one subject. */
+export interface CodeCheck {
+  /** What the code is compared with: a comparison's other side, a list's argument, a switch's discriminant. */
+  readonly subject: Node;
+  readonly code: CodeRef;
+  /** The node that writes the code. */
+  readonly node: Node;
+}
+
+/** Looks through wrappers, `Number(x)` and `+x`: the value being compared, not its conversion. */
+function unwrapSubject(node: Node): Node {
+  let current = skipWrappers(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '+') {
+      current = skipWrappers(current.argument);
+    } else if (
+      current.type === AST_NODE_TYPES.CallExpression &&
+      current.callee.type === AST_NODE_TYPES.Identifier &&
+      current.callee.name === 'Number' &&
+      current.arguments.length === 1 &&
+      current.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement
+    ) {
+      current = skipWrappers(current.arguments[0]!);
+    } else {
+      return current;
+    }
+  }
+}
+
+/**
+ * A key equal for expressions that read the same value: `err.code`, `err?.code`, `err['code']`,
+ * `Number(err.code)`, `err.code as number` and `+err!.code` all give "err.code".
+ */
+export function getSubjectKey(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const inner = unwrapSubject(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Identifier:
+      return inner.name;
+    case AST_NODE_TYPES.ThisExpression:
+      return 'this';
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = getSubjectKey(inner.object, sourceCode);
+      const name = getStaticPropertyName(inner);
+      return name !== undefined ? `${object}.${name}` : `${object}[${getSubjectKey(inner.property, sourceCode)}]`;
+    }
+    default:
+      return sourceCode
+        .getTokens(inner)
+        .map((token) => token.value)
+        .join(' ');
+  }
+}
+
+const COLLECTION_METHODS = new Set(['includes', 'has', 'indexOf', 'lastIndexOf']);
+const MAX_INDIRECTION = 2;
+
+/**
+ * The element nodes of a collection of codes: `[a, b]`, `new Set([a, b])`, `Object.freeze([...])`,
+ * or a `const` bound to one of those (in the same file). Undefined when it cannot be resolved.
+ */
+export function resolveCollectionElements(
+  node: Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  depth = 0,
+): Node[] | undefined {
+  const inner = skipWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.ArrayExpression: {
+      const elements: Node[] = [];
+      for (const element of inner.elements) {
+        if (!element) continue;
+        if (element.type === AST_NODE_TYPES.SpreadElement) {
+          elements.push(...(resolveCollectionElements(element.argument, sourceCode, depth) ?? []));
+        } else {
+          elements.push(element);
+        }
+      }
+      return elements;
+    }
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.CallExpression: {
+      const { callee } = inner;
+      const argument = inner.arguments[0];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      const isSet =
+        inner.type === AST_NODE_TYPES.NewExpression &&
+        callee.type === AST_NODE_TYPES.Identifier &&
+        (callee.name === 'Set' || callee.name === 'ReadonlySet');
+      const isFreeze =
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.type === AST_NODE_TYPES.Identifier &&
+        callee.object.name === 'Object' &&
+        getStaticPropertyName(callee) === 'freeze';
+      return isSet || isFreeze ? resolveCollectionElements(argument, sourceCode, depth) : undefined;
+    }
+    case AST_NODE_TYPES.Identifier: {
+      if (depth >= MAX_INDIRECTION) return undefined;
+      const variable = findVariable(sourceCode.getScope(inner), inner.name);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      const declarator = def?.node;
+      if (
+        declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+        declarator.id.type !== AST_NODE_TYPES.Identifier ||
+        declarator.parent.kind !== 'const' ||
+        !declarator.init
+      ) {
+        return undefined;
+      }
+      return resolveCollectionElements(declarator.init, sourceCode, depth + 1);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function findVariable(scope: TSESLint.Scope.Scope | null, name: string): TSESLint.Scope.Variable | undefined {
+  for (let current = scope; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+  }
+  return undefined;
+}
+
+/** `x === -1`, `KakaoErrorCode.X !== e.kind`: the check, when one side is a code and the other its subject. */
+function comparisonCheck(node: TSESTree.BinaryExpression, file: KakaoFile): CodeCheck | undefined {
+  if (!isEqualityComparison(node)) return undefined;
+  const left = getCodeRef(node.left, file);
+  const right = getCodeRef(node.right, file);
+  if (!left === !right) return undefined;
+  const [code, codeNode, subject] = left ? [left, node.left, node.right] : [right!, node.right, node.left];
+  if (skipWrappers(subject).type === AST_NODE_TYPES.Literal) return undefined;
+  return code.isEnumMember || file.isErrorCodeExpression(subject) ? { subject, code, node: codeNode } : undefined;
+}
+
+/** `[-1, -7].includes(x)`, `RETRYABLE.has(x)`, `CODES.indexOf(x)`: one check per code in the list. */
+function collectionChecks(call: TSESTree.CallExpression, file: KakaoFile): CodeCheck[] | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = getStaticPropertyName(callee);
+  const subject = call.arguments[0];
+  if (method === undefined || !COLLECTION_METHODS.has(method) || !subject) return undefined;
+  if (subject.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const elements = resolveCollectionElements(callee.object, file.sourceCode);
+  if (!elements) return undefined;
+  const checks: CodeCheck[] = [];
+  let anyEnumMember = false;
+  for (const element of elements) {
+    const code = getCodeRef(element, file);
+    if (!code) continue;
+    anyEnumMember ||= code.isEnumMember;
+    checks.push({ subject, code, node: element });
+  }
+  return checks.length > 0 && (anyEnumMember || file.isErrorCodeExpression(subject)) ? checks : undefined;
+}
+
+/** The `case` checks of a switch over an error-code expression (or with enum-member cases). */
+export function switchCaseChecks(node: TSESTree.SwitchStatement, file: KakaoFile): CodeCheck[] {
+  const checks: CodeCheck[] = [];
+  for (const switchCase of node.cases) {
+    if (!switchCase.test) continue;
+    const code = getCodeRef(switchCase.test, file);
+    if (code) checks.push({ subject: node.discriminant, code, node: switchCase.test });
+  }
+  return checks;
+}
+
+export type CheckVisitor = (check: CodeCheck) => boolean | void;
+export type CallVisitor = (call: TSESTree.CallExpression) => boolean | void;
+
+const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType', 'decorators']);
+
+export function isFunctionNode(
+  node: Node,
+): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/**
+ * Every code check under `root` (comparisons, list checks, `case`s of switches over an error-code
+ * expression), and every call, not looking into nested functions or types. A visitor that returns
+ * true stops the walk; so does this function's result.
+ */
+export function forEachCodeCheck(
+  root: Node,
+  file: KakaoFile,
+  onCheck: CheckVisitor,
+  onCall?: CallVisitor,
+): boolean {
+  const { visitorKeys } = file.sourceCode;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== root && isFunctionNode(node)) continue;
+    switch (node.type) {
+      case AST_NODE_TYPES.BinaryExpression: {
+        const check = comparisonCheck(node, file);
+        if (check && onCheck(check)) return true;
+        break;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        if (onCall?.(node)) return true;
+        for (const check of collectionChecks(node, file) ?? []) if (onCheck(check)) return true;
+        break;
+      }
+      case AST_NODE_TYPES.SwitchStatement: {
+        const discriminantIsCode = file.isErrorCodeExpression(node.discriminant);
+        for (const check of switchCaseChecks(node, file)) {
+          if ((discriminantIsCode || check.code.isEnumMember) && onCheck(check)) return true;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) stack.push(item);
+      } else if (isNode(child)) {
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** The name a call goes by (`f(x)`, `a.b.f(x)` → "f"), and for `list.includes(x)` / `set.has(x)` the list's. */
+export function getCallNames(call: TSESTree.CallExpression): string[] {
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return [callee.name];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return [];
+  const method = getStaticPropertyName(callee);
+  if (method === undefined) return [];
+  if (!COLLECTION_METHODS.has(method)) return [method];
+  const object = skipWrappers(callee.object);
+  if (object.type === AST_NODE_TYPES.Identifier) return [method, object.name];
+  if (object.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getStaticPropertyName(object);
+    if (name !== undefined) return [method, name];
+  }
+  return [method];
+}
+
+/** An `if` and its `else if`s, and the final `else` (null when there is none). */
+export interface IfChain {
+  readonly ifs: readonly TSESTree.IfStatement[];
+  readonly finalElse: TSESTree.Statement | null;
+}
+
+export function getIfChain(head: TSESTree.IfStatement): IfChain {
+  const ifs: TSESTree.IfStatement[] = [head];
+  let current = head;
+  while (current.alternate?.type === AST_NODE_TYPES.IfStatement) {
+    current = current.alternate;
+    ifs.push(current);
+  }
+  return { ifs, finalElse: current.alternate };
+}
+
+/** The `else if` of another `if` (so it is analysed with the chain's first `if`). */
+export function isElseIf(node: TSESTree.IfStatement): boolean {
+  return node.parent.type === AST_NODE_TYPES.IfStatement && node.parent.alternate === node;
+}
+
+/** The statements of a statement list: a program, block, static block, namespace body or `case`. */
+export function getStatementList(node: Node): readonly Statement[] | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.Program:
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.StaticBlock:
+    case AST_NODE_TYPES.TSModuleBlock:
+      return node.body;
+    case AST_NODE_TYPES.SwitchCase:
+      return node.consequent;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether control can run past the last of `statements` (so a `case` falls through into the next
+ * one). Conservative: only `break`, `continue`, `return`, `throw`, and blocks or `if`/`else`s that
+ * end in one of them, count as jumps.
+ */
+export function canCompleteNormally(statements: readonly Statement[]): boolean {
+  const last = statements.at(-1);
+  if (!last) return true;
+  switch (last.type) {
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+      return false;
+    case AST_NODE_TYPES.BlockStatement:
+      return canCompleteNormally(last.body);
+    case AST_NODE_TYPES.IfStatement:
+      return (
+        last.alternate === null || canCompleteNormally([last.consequent]) || canCompleteNormally([last.alternate])
+      );
+    default:
+      return true;
+  }
+}

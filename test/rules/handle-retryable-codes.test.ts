@@ -1,0 +1,600 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/handle-retryable-codes.js';
+import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+const file = 'src/client.ts';
+const IMPORT = "import { KakaoErrorCode } from '../generated/kakao-error-codes';";
+const TODO = '// TODO: transient Kakao error: retry the request.';
+const ONE_LINE_TODO = '/* TODO: transient Kakao error: retry the request. */';
+
+const ALL_MISSING =
+  'InternalError (-1), ServiceInternalIssue (-7), ServerTimeOut (-603), UnderMaintenance (-9798)';
+const missing = (list: string) => ({ api: 'Kakao', missing: list });
+const MEMBERS = ['InternalError', 'ServiceInternalIssue', 'ServerTimeOut', 'UnderMaintenance'];
+/** The four retryable cases as the suggestion writes them, one a line. */
+const ENUM_CASES = (indent: string) => MEMBERS.map((member) => `${indent}case KakaoErrorCode.${member}:`).join('\n');
+const ONE_LINE_CASES = MEMBERS.map((member) => `case KakaoErrorCode.${member}:`).join(' ');
+
+/** A switch over `err.code`, inside `function handle(err)`, with the given case lines. */
+const handler = (body: string) => `${IMPORT}\nfunction handle(err) {\n${body}\n}`;
+
+const SWITCH_LITERALS = handler(
+  [
+    '  switch (err.code) {',
+    '    case -401:',
+    '      refresh();',
+    '      break;',
+    '    case -402:',
+    '      askConsent();',
+    '      break;',
+    '    default:',
+    '      throw err;',
+    '  }',
+  ].join('\n'),
+);
+const SWITCH_LITERALS_FIXED = handler(
+  [
+    '  switch (err.code) {',
+    '    case -401:',
+    '      refresh();',
+    '      break;',
+    '    case -402:',
+    '      askConsent();',
+    '      break;',
+    '    case KakaoErrorCode.InternalError:',
+    '    case KakaoErrorCode.ServiceInternalIssue:',
+    '    case KakaoErrorCode.ServerTimeOut:',
+    '    case KakaoErrorCode.UnderMaintenance:',
+    `      ${TODO}`,
+    '      break;',
+    '    default:',
+    '      throw err;',
+    '  }',
+  ].join('\n'),
+);
+
+const SWITCH_ENUM = [
+  IMPORT,
+  'switch (response.data.code) {',
+  '  case KakaoErrorCode.InvalidToken:',
+  '    return refresh();',
+  '  case KakaoErrorCode.InternalError:',
+  '    return retry();',
+  '}',
+].join('\n');
+const SWITCH_ENUM_FIXED = [
+  IMPORT,
+  'switch (response.data.code) {',
+  '  case KakaoErrorCode.InvalidToken:',
+  '    return refresh();',
+  '  case KakaoErrorCode.InternalError:',
+  '    return retry();',
+  '  case KakaoErrorCode.ServiceInternalIssue:',
+  '  case KakaoErrorCode.ServerTimeOut:',
+  '  case KakaoErrorCode.UnderMaintenance:',
+  `    ${TODO}`,
+  '    break;',
+  '}',
+].join('\n');
+
+// No import yet: the suggestion adds it (settings.kakao.enumModule is set).
+const SWITCH_MIXED = [
+  "const api = 'https://kapi.kakao.com/v2/user/me';",
+  'switch (err.errorCode) {',
+  '  case KakaoErrorCode.InvalidToken:',
+  '  case -7:',
+  '    // token trouble',
+  '    relogin();',
+  '    break;',
+  '  // anything else',
+  '  default:',
+  '    fail();',
+  '}',
+].join('\n');
+const SWITCH_MIXED_FIXED = [
+  IMPORT,
+  "const api = 'https://kapi.kakao.com/v2/user/me';",
+  'switch (err.errorCode) {',
+  '  case KakaoErrorCode.InvalidToken:',
+  '  case -7:',
+  '    // token trouble',
+  '    relogin();',
+  '    break;',
+  '  case KakaoErrorCode.InternalError:',
+  '  case KakaoErrorCode.ServerTimeOut:',
+  '  case KakaoErrorCode.UnderMaintenance:',
+  `    ${TODO}`,
+  '    break;',
+  '  // anything else',
+  '  default:',
+  '    fail();',
+  '}',
+].join('\n');
+
+// The case above `default` falls through into it: the new cases go after the last case instead.
+const SWITCH_FALLTHROUGH = [
+  'const kakao = 1;',
+  'switch (code) {',
+  '  case -401:',
+  '    log();',
+  '  default:',
+  '    fail();',
+  '}',
+].join('\n');
+const SWITCH_FALLTHROUGH_FIXED = [
+  IMPORT,
+  'const kakao = 1;',
+  'switch (code) {',
+  '  case -401:',
+  '    log();',
+  '  default:',
+  '    fail();',
+  '  case KakaoErrorCode.InternalError:',
+  '  case KakaoErrorCode.ServiceInternalIssue:',
+  '  case KakaoErrorCode.ServerTimeOut:',
+  '  case KakaoErrorCode.UnderMaintenance:',
+  `    ${TODO}`,
+  '    break;',
+  '}',
+].join('\n');
+
+const SWITCH_ONE_LINE = `${IMPORT}\nswitch (code) { case -401: a(); break; default: b(); }`;
+const SWITCH_ONE_LINE_FIXED = `${IMPORT}\nswitch (code) { case -401: a(); break; case KakaoErrorCode.InternalError: case KakaoErrorCode.ServiceInternalIssue: case KakaoErrorCode.ServerTimeOut: case KakaoErrorCode.UnderMaintenance: ${ONE_LINE_TODO} break; default: b(); }`;
+
+// No Kakao evidence (checked with scope: 'all') and no enum module: literal cases, tab indentation.
+const SWITCH_NO_ENUM = ['switch (err.code) {', '\tcase -401: // token', '\t\trefresh();', '\t\tbreak; // done', '}'].join('\n');
+const SWITCH_NO_ENUM_FIXED = [
+  'switch (err.code) {',
+  '\tcase -401: // token',
+  '\t\trefresh();',
+  '\t\tbreak; // done',
+  '\tcase -1:',
+  '\tcase -7:',
+  '\tcase -603:',
+  '\tcase -9798:',
+  `\t\t${TODO}`,
+  '\t\tbreak;',
+  '}',
+].join('\n');
+
+ruleTester.run('handle-retryable-codes', rule, {
+  valid: [
+    // Complete dispatches.
+    {
+      filename: file,
+      code: handler(
+        '  switch (err.code) {\n    case -1:\n    case -7:\n    case -603:\n    case -9798:\n      return retry();\n    case -401:\n      return refresh();\n  }',
+      ),
+    },
+    {
+      filename: file,
+      code: `${IMPORT}\nswitch (err?.code as KakaoErrorCode) {\n  case KakaoErrorCode.InternalError:\n  case KakaoErrorCode.ServiceInternalIssue:\n  case KakaoErrorCode.ServerTimeOut:\n  case KakaoErrorCode.UnderMaintenance:\n    retry();\n    break;\n  case KakaoErrorCode.InvalidToken:\n    refresh();\n}`,
+    },
+    {
+      filename: file,
+      code: `${IMPORT}\nif (code === KakaoErrorCode.InternalError || code === -7) retry();\nelse if ([-603, KakaoErrorCode.UnderMaintenance].includes(code)) retry();\nelse if (code === -401) refresh();\nelse throw err;`,
+    },
+    {
+      filename: file,
+      code: `${IMPORT}\nconst TRANSIENT = new Set([-1, -7, -603, -9798]);\nfunction handle(err) {\n  if (TRANSIENT.has(err.code)) return retry();\n  if (Number(err.code) === -401) return refresh();\n  if (err?.code === -402) return askConsent();\n  throw err;\n}`,
+    },
+    // Not Kakao dispatches: HTTP statuses, string codes, -1 as "not found", a single check.
+    { filename: file, code: `${IMPORT}\nswitch (res.status) {\n  case 401: refresh(); break;\n  case 500: retry(); break;\n}` },
+    { filename: file, code: `${IMPORT}\nif (res.status === 401) refresh();\nelse if (res.status === 503) retry();` },
+    { filename: file, code: `${IMPORT}\nswitch (err.code) {\n  case 'ECONNRESET': retry(); break;\n  case 'ETIMEDOUT': retry(); break;\n}` },
+    { filename: file, code: `${IMPORT}\ntype Code = 'a' | 'b';\ndeclare const code: Code;\nif (code === 'a') {} else if (code === 'b') {}` },
+    { filename: file, code: `${IMPORT}\nswitch (list.indexOf(item)) { case -1: add(); break; default: skip(); }` },
+    { filename: file, code: `${IMPORT}\nif (list.indexOf(a) === -1) x();\nelse if (list.indexOf(b) === -1) y();` },
+    { filename: file, code: `${IMPORT}\nif (err.code === -401) refresh();\nthrow err;` },
+    { filename: file, code: `${IMPORT}\nif (err.code === -401) refresh();\nif (other.code === -402) askConsent();` },
+    // Guards: in the conditions, in `default`, before the dispatch, around it, after it.
+    {
+      filename: file,
+      code: `${IMPORT}\nif (isRetryableKakaoErrorCode(err.code)) retry();\nelse if (err.code === -401) refresh();\nelse if (err.code === -402) askConsent();`,
+    },
+    {
+      filename: file,
+      code: handler('  switch (err.code) {\n    case -401: return refresh();\n    default:\n      if (isRetryable(err)) return retry();\n      throw err;\n  }'),
+    },
+    {
+      filename: file,
+      code: handler('  if (isRetryableKakaoErrorCode(err.code)) return retry();\n  log(err);\n  switch (err.code) {\n    case -401: return refresh();\n  }'),
+    },
+    {
+      filename: file,
+      code: handler('  if (!kakao.isRetryable(err.code)) {\n    switch (err.code) {\n      case -401: return refresh();\n      case -402: return askConsent();\n    }\n  }'),
+    },
+    {
+      filename: file,
+      code: handler('  switch (err.code) {\n    case -401: return refresh();\n    case -402: return askConsent();\n  }\n  if (retryableKakaoErrorCodes.includes(err.code)) return retry();\n  throw err;'),
+    },
+    {
+      filename: file,
+      code: handler('  if (err.code === -401) return refresh();\n  if (err.code === -402) return askConsent();\n  if (isRetryable(err.code)) return retry();\n  throw err;'),
+    },
+    // Explicit checks of the same subject before the dispatch or in its default branch.
+    {
+      filename: file,
+      code: handler('  if ([-1, -7, -603, -9798].includes(err.code)) return retry();\n  switch (err.code) {\n    case -401: return refresh();\n    case -402: return askConsent();\n  }'),
+    },
+    {
+      filename: file,
+      code: handler('  switch (err.code) {\n    case -401: return refresh();\n    default:\n      if (err.code === -1 || err.code === -7 || err.code === -603 || err.code === -9798) return retry();\n      throw err;\n  }'),
+    },
+    // `default` / final `else` with a comment matching the pattern.
+    {
+      filename: file,
+      code: handler('  switch (err.code) {\n    case -401: return refresh();\n    default: // Retryable codes: rethrown, the queue retries them.\n      throw err;\n  }'),
+    },
+    {
+      filename: file,
+      code: `${IMPORT}\nif (code === -401) refresh();\nelse if (code === -402) askConsent();\nelse {\n  /* retried by the caller */\n  throw err;\n}`,
+    },
+    {
+      filename: file,
+      code: handler('  switch (err.code) {\n    case -401: return refresh();\n    // retries happen upstream\n  }'),
+    },
+    // Nested dispatches: each is checked on its own.
+    {
+      filename: file,
+      code: handler('  switch (err.code) {\n    case -1: case -7: case -603: case -9798:\n      if (attempt.code === -401) reset();\n      else if (attempt.code === -1 || attempt.code === -7 || attempt.code === -603 || attempt.code === -9798) wait();\n      return retry();\n  }'),
+    },
+    // Odd code never crashes.
+    { filename: file, code: `${IMPORT}\nswitch (code) {}\nswitch (code) { default: }\nswitch (true) { case code === -401: break; }` },
+    { filename: file, code: `${IMPORT}\nswitch (code) { default: break; case -1: case -7: case -603: case -9798: case -1: retry(); }` },
+    // Options.
+    { filename: file, code: `${IMPORT}\nswitch (code) { case -401: a(); break; default: b(); }`, options: [{ allowDefault: true }] },
+    { filename: file, code: `${IMPORT}\nif (code === -401) a(); else if (code === -402) b(); else c();`, options: [{ allowDefault: true }] },
+    {
+      filename: file,
+      code: `${IMPORT}\nswitch (code) { case -401: a(); break; default: /* handled by withBackoff */ b(); }`,
+      options: [{ defaultCommentPattern: 'withBackoff' }],
+    },
+    {
+      filename: file,
+      code: handler('  if (shouldRetry(err)) return retry();\n  switch (err.code) { case -401: return refresh(); }'),
+      options: [{ guardNames: ['shouldRetry'] }],
+    },
+    {
+      filename: file,
+      code: `${IMPORT}\nswitch (code) { case -401: a(); break; case -1: retry(); }`,
+      options: [{ retryableCodes: ['InternalError'] }],
+    },
+    { filename: file, code: `${IMPORT}\nif (code === -401 || code === -402) relogin();`, options: [{ minimumCodes: 3 }] },
+    {
+      filename: file,
+      code: `${IMPORT}\nswitch (err.kakaoStatus) { case -401: a(); break; }`,
+      options: [{ errorCodeNames: ['code'] }],
+    },
+    // Out of scope: no Kakao evidence, or a generated file.
+    { filename: file, code: 'switch (err.code) { case -401: refresh(); break; case -402: askConsent(); break; }' },
+    { filename: file, code: '// Code generated by kakao-codegen. DO NOT EDIT.\nconst kakao = 1;\nswitch (err.code) { case -401: break; }' },
+    // The suggestions' outputs pass.
+    { filename: file, code: SWITCH_LITERALS_FIXED },
+    { filename: file, code: SWITCH_ENUM_FIXED },
+    { filename: file, code: SWITCH_MIXED_FIXED },
+    { filename: file, code: SWITCH_FALLTHROUGH_FIXED },
+    { filename: file, code: SWITCH_ONE_LINE_FIXED },
+  ],
+  invalid: [
+    {
+      filename: file,
+      code: SWITCH_LITERALS,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 20,
+          suggestions: [{ messageId: 'addMissingCases', output: SWITCH_LITERALS_FIXED }],
+        },
+      ],
+    },
+    {
+      filename: file,
+      code: SWITCH_ENUM,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing('ServiceInternalIssue (-7), ServerTimeOut (-603), UnderMaintenance (-9798)'),
+          line: 2,
+          suggestions: [{ messageId: 'addMissingCases', output: SWITCH_ENUM_FIXED }],
+        },
+      ],
+    },
+    {
+      filename: file,
+      code: SWITCH_MIXED,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing('InternalError (-1), ServerTimeOut (-603), UnderMaintenance (-9798)'),
+          suggestions: [{ messageId: 'addMissingCases', output: SWITCH_MIXED_FIXED }],
+        },
+      ],
+    },
+    {
+      filename: file,
+      code: SWITCH_FALLTHROUGH,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: [{ messageId: 'addMissingCases', output: SWITCH_FALLTHROUGH_FIXED }],
+        },
+      ],
+    },
+    {
+      filename: file,
+      code: SWITCH_ONE_LINE,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: [{ messageId: 'addMissingCases', output: SWITCH_ONE_LINE_FIXED }],
+        },
+      ],
+    },
+    // else-if chains: reported on the first `if`, once; no suggestion.
+    {
+      filename: file,
+      code: `${IMPORT}\nif (err.code === -401) {\n  refresh();\n} else if (err.code === -402) {\n  askConsent();\n} else {\n  throw err;\n}`,
+      errors: [
+        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 2, column: 1, endLine: 2, endColumn: 23 },
+      ],
+    },
+    {
+      filename: file,
+      code: `${IMPORT}\nif (err.code === KakaoErrorCode.InvalidToken) refresh();\nelse if (err.code === KakaoErrorCode.InternalError) retry();`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing('ServiceInternalIssue (-7), ServerTimeOut (-603), UnderMaintenance (-9798)'),
+        },
+      ],
+    },
+    // Guard clauses: one run of `if`s in a block.
+    {
+      filename: file,
+      code: handler('  if (err.code === -401) return refresh();\n  if (err.code === -402 || err.code === -1) return askConsent();\n  if (err.code === -7) return retry();\n  throw err;'),
+      errors: [
+        { messageId: 'missingRetryableCodes', data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'), line: 3, column: 3 },
+      ],
+    },
+    // `||` and lists.
+    {
+      filename: file,
+      code: `${IMPORT}\nconst TRANSIENT = [KakaoErrorCode.InternalError, -7] as const;\nif (TRANSIENT.includes(code)) retry();\nelse if ([-401, -402].includes(code)) relogin();`,
+      errors: [{ messageId: 'missingRetryableCodes', data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'), line: 3 }],
+    },
+    {
+      filename: file,
+      code: `${IMPORT}\nif (code === -401 || code === -402) relogin();`,
+      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING) }],
+    },
+    // Nested dispatches: the outer one is incomplete, the inner one (another subject) is complete.
+    {
+      filename: file,
+      code: handler('  switch (err.code) {\n    case -401:\n      switch (refreshError.code) { case -1: case -7: case -603: case -9798: return retry(); }\n      return logout();\n    case -402: return askConsent();\n  }'),
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              output: handler(
+                `  switch (err.code) {\n    case -401:\n      switch (refreshError.code) { case -1: case -7: case -603: case -9798: return retry(); }\n      return logout();\n    case -402: return askConsent();\n${ENUM_CASES('    ')}\n      ${TODO}\n      break;\n  }`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    // Both incomplete: one report each.
+    {
+      filename: file,
+      code: `${IMPORT}\nfor (const e of errors) if (e.code === -401) a(); else if (e.code === -402) { if (f.code === -1) b(); else if (f.code === -7) c(); }`,
+      errors: [
+        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 2, column: 25 },
+        { messageId: 'missingRetryableCodes', data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'), line: 2, column: 79 },
+      ],
+    },
+    // A guard elsewhere does not count: in a nested function, or with another name.
+    {
+      filename: file,
+      code: handler('  items.forEach((item) => { if (isRetryable(item.code)) retry(); });\n  if (err.code === -401) return refresh();\n  if (err.code === -402) return askConsent();'),
+      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 4 }],
+    },
+    {
+      filename: file,
+      code: `${IMPORT}\nif (shouldRetry(code)) retry();\nelse if (code === -401) a();\nelse if (code === -402) b();`,
+      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING) }],
+    },
+    // A `default` without the comment, and a comment that does not match.
+    {
+      filename: file,
+      code: `${IMPORT}\nswitch (code) { case -401: a(); break; default: /* TODO: retry */ b(); }`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              output: `${IMPORT}\nswitch (code) { case -401: a(); break; ${ONE_LINE_CASES} ${ONE_LINE_TODO} break; default: /* TODO: retry */ b(); }`,
+            },
+          ],
+        },
+      ],
+    },
+    // A comment that ends the case above `default` is not the default's.
+    {
+      filename: file,
+      code: `${IMPORT}\nswitch (code) {\n  case -401:\n    refresh();\n    break; // retry later\n  default:\n    fail();\n}`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              output: `${IMPORT}\nswitch (code) {\n  case -401:\n    refresh();\n    break; // retry later\n${ENUM_CASES('  ')}\n    ${TODO}\n    break;\n  default:\n    fail();\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Options: other codes, and numbers the spec does not list.
+    {
+      filename: file,
+      code: `${IMPORT}\nswitch (code) { case -401: a(); break; }`,
+      options: [{ retryableCodes: [-10, 'InternalError', -12345] }],
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing('InternalError (-1), ApiLimitExceeded (-10), -12345'),
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              output: `${IMPORT}\nswitch (code) { case -401: a(); break; case KakaoErrorCode.InternalError: case KakaoErrorCode.ApiLimitExceeded: case -12345: ${ONE_LINE_TODO} break; }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: file,
+      code: `${IMPORT}\nif (code === -401) a(); else if (code === -402) b(); else c();`,
+      options: [{ allowDefault: false, guardNames: ['shouldRetry'] }],
+      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING) }],
+    },
+    {
+      filename: file,
+      code: `${IMPORT}\nif (code === -401) a();`,
+      options: [{ minimumCodes: 1 }],
+      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING) }],
+    },
+    // A switch whose cases name enum members, over any subject.
+    {
+      filename: file,
+      code: `${IMPORT}\nswitch (failure.kind) { case KakaoErrorCode.InvalidToken: break; }`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              output: `${IMPORT}\nswitch (failure.kind) { case KakaoErrorCode.InvalidToken: break; ${ONE_LINE_CASES} ${ONE_LINE_TODO} break; }`,
+            },
+          ],
+        },
+      ],
+    },
+    // A type-only import is made a value import by the suggestion.
+    {
+      filename: file,
+      code: "import type { KakaoErrorCode } from '../generated/kakao-error-codes';\nswitch (code) { case -401: a(); break; case -1: case -7: case -603: b(); }",
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing('UnderMaintenance (-9798)'),
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              output: `${IMPORT}\nswitch (code) { case -401: a(); break; case -1: case -7: case -603: b(); case KakaoErrorCode.UnderMaintenance: ${ONE_LINE_TODO} break; }`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// scope: 'all' checks files without Kakao evidence; without an enum module the cases are literals.
+createRuleTester({ scope: 'all' }).run('handle-retryable-codes with scope all, without an enum module', rule, {
+  valid: [{ filename: file, code: SWITCH_NO_ENUM_FIXED }],
+  invalid: [
+    {
+      filename: file,
+      code: SWITCH_NO_ENUM,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: [{ messageId: 'addMissingCases', output: SWITCH_NO_ENUM_FIXED }],
+        },
+      ],
+    },
+  ],
+});
+
+createRuleTester({}).run('handle-retryable-codes without settings.kakao.enumModule', rule, {
+  valid: [],
+  invalid: [
+    {
+      filename: file,
+      code: 'const kakao = 1;\nswitch (code) { case -401: a(); break; }',
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              output: `const kakao = 1;\nswitch (code) { case -401: a(); break; case -1: case -7: case -603: case -9798: ${ONE_LINE_TODO} break; }`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+createJsRuleTester({ enumModule: './generated/kakao-error-codes' }).run('handle-retryable-codes in JavaScript', rule as never, {
+  valid: [
+    {
+      filename: 'src/api/client.js',
+      code: "const { isRetryableKakaoErrorCode } = require('../../generated/kakao-error-codes');\nfunction onError(e) {\n  if (isRetryableKakaoErrorCode(e.code)) return retry();\n  if (e.code === -401) return refresh();\n  if (e.code === -402) return askConsent();\n  throw e;\n}",
+      languageOptions: { sourceType: 'commonjs' },
+    },
+  ],
+  invalid: [
+    {
+      filename: 'src/api/client.js',
+      code: "'use strict';\nconst KAKAO = 'https://kapi.kakao.com';\nfunction onError(e) {\n  switch (e.code) {\n    case -401:\n      return refresh();\n    default:\n      throw e;\n  }\n}",
+      languageOptions: { sourceType: 'commonjs' },
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              output: `'use strict';\nconst { KakaoErrorCode } = require('../../generated/kakao-error-codes');\nconst KAKAO = 'https://kapi.kakao.com';\nfunction onError(e) {\n  switch (e.code) {\n    case -401:\n      return refresh();\n    case KakaoErrorCode.InternalError:\n    case KakaoErrorCode.ServiceInternalIssue:\n    case KakaoErrorCode.ServerTimeOut:\n    case KakaoErrorCode.UnderMaintenance:\n      ${TODO}\n      break;\n    default:\n      throw e;\n  }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('handle-retryable-codes options', () => {
+  it('rejects a code name the spec does not know', () => {
+    const linter = new Linter();
+    const config = {
+      plugins: { kakao: { rules: { 'handle-retryable-codes': rule } } },
+      rules: { 'kakao/handle-retryable-codes': ['error', { retryableCodes: ['InternalEror'] }] },
+    } as unknown as Linter.Config;
+    expect(() => linter.verify('const kakao = 1;\nswitch (code) { case -401: break; }', config, 'client.js')).toThrow(
+      /retryableCodes: "InternalEror" is not a code name in the Kakao spec/u,
+    );
+  });
+});
