@@ -173,6 +173,30 @@ export function matchPathAt(
   return undefined;
 }
 
+/** Hits found in a text, with `offset` the length of the base text that was scanned before it. */
+export interface HitsAfterBase {
+  readonly hits: EndpointHit[];
+  readonly offset: number;
+}
+
+/**
+ * The hits of a path that follows a base (`BASE + '/v1/user/me'`): a base that is a URL decides the
+ * host; an unknown base (undefined) is a host expression, so the path alone is matched.
+ */
+export function findHitsAfterBase(table: EndpointTable, base: string | undefined, text: string): HitsAfterBase {
+  if (base === undefined) {
+    const hit = matchPathAt(table, text, 0);
+    return { hits: hit ? [hit] : [], offset: 0 };
+  }
+  if (parseUrlHost(base) === undefined) return { hits: [], offset: 0 };
+  // Hits that lie entirely in the base are reported where the base is written.
+  const baseStarts = new Set(findUrlHits(table, base).map((hit) => hit.start));
+  const hits = findUrlHits(table, base + text).filter(
+    (hit) => !baseStarts.has(hit.start) && hit.start + hit.path.length > base.length,
+  );
+  return { hits, offset: base.length };
+}
+
 const HOST_CHAR = /[A-Za-z0-9.-]/u;
 
 /**
@@ -228,4 +252,26 @@ export function parseUrlHost(text: string): string | undefined {
 export function formatSince(since: string | null): string {
   if (since === null) return '';
   return /^\d{4}-\d{2}-\d{2}$/u.test(since) ? ` on ${since}` : ` in ${since}`;
+}
+
+/** The `ignore` option: endpoint path patterns (`/v1/api/story/*`) and SDK member paths (`Kakao.Auth.getStatus`). */
+export interface IgnoreList {
+  ignoresHit(hit: EndpointHit): boolean;
+  ignoresMember(member: string): boolean;
+}
+
+const ignoreCache = new WeakMap<readonly string[], IgnoreList>();
+
+export function compileIgnoreList(ignore: readonly string[]): IgnoreList {
+  let compiled = ignoreCache.get(ignore);
+  if (!compiled) {
+    const paths = ignore.filter((entry) => entry.startsWith('/')).map(compilePathPattern);
+    const members = new Set(ignore.filter((entry) => !entry.startsWith('/')));
+    compiled = {
+      ignoresHit: (hit) => paths.some((pattern) => pattern.pattern === hit.endpoint.pattern || pattern.test(hit.path)),
+      ignoresMember: (member) => members.has(member),
+    };
+    ignoreCache.set(ignore, compiled);
+  }
+  return compiled;
 }
