@@ -168,14 +168,19 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         .map((key) => `${formatPath([...issue.path, key])}: unknown field (remove it or check its spelling)`)
         .join('; ');
     case 'invalid_type':
-      if (issue.input === undefined) return `${where}: missing required field (expected ${issue.expected})`;
-      return `${where}: expected ${issue.expected === 'int' ? 'an integer' : issue.expected}, got ${describeValue(issue.input)}`;
+      if (issue.input === undefined) return `${where}: missing required field (expected ${describeType(issue.expected)})`;
+      if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
+        return `${where}: expected a finite ${issue.expected === 'int' ? 'integer' : 'number'}, got ${describeValue(issue.input)}`;
+      }
+      return `${where}: expected ${describeType(issue.expected)}, got ${describeValue(issue.input)}`;
     case 'custom':
-      return `${where}: expected ${issue.message}`;
+      return issue.input === undefined || issue.message.includes(', but ')
+        ? `${where}: expected ${issue.message}`
+        : `${where}: expected ${issue.message}, got ${describeValue(issue.input)}`;
     case 'invalid_format':
       return `${where}: expected ${issue.message.startsWith('Invalid') ? `a string matching ${issue.pattern ?? issue.format}` : issue.message}, got ${describeValue(issue.input)}`;
     case 'too_small':
-      return `${where}: expected ${issue.origin === 'array' ? `at least ${String(issue.minimum)} item(s)` : issue.origin === 'string' ? 'a non-empty string' : `a value >= ${String(issue.minimum)}`}, got ${describeValue(issue.input)}`;
+      return `${where}: expected ${issue.origin === 'array' ? `at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}` : issue.origin === 'string' ? 'a non-empty string' : `a value >= ${String(issue.minimum)}`}, got ${describeValue(issue.input)}`;
     case 'too_big':
       return `${where}: expected a value <= ${String(issue.maximum)}, got ${describeValue(issue.input)}`;
     case 'invalid_value':
@@ -185,10 +190,26 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  int: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
+  null: 'null',
+};
+
+function describeType(expected: string): string {
+  return TYPE_NAMES[expected] ?? expected;
+}
+
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  if (Array.isArray(value)) {
+    return value.length === 0 ? 'an empty array' : `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  }
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   const json = JSON.stringify(value);
@@ -217,12 +238,23 @@ export function loadSpecFile(file: string): Spec {
     throw new SpecError(`${file}: ${reason}`);
   }
   let data: unknown;
+  const json = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   try {
-    data = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+    data = JSON.parse(json);
   } catch (error) {
-    throw new SpecError(`${file}: invalid JSON: ${(error as Error).message}`);
+    throw new SpecError(`${file}: invalid JSON: ${withLineAndColumn((error as Error).message, json)}`);
   }
   return parseSpec(data, file);
+}
+
+/** `... at position 32` → `... at position 32 (line 4, column 3)`. */
+function withLineAndColumn(message: string, text: string): string {
+  const match = /at position (\d+)/u.exec(message);
+  if (match === null || /line \d+/u.test(message)) return message;
+  const position = Number(match[1]);
+  const before = text.slice(0, position).split('\n');
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  return `${message} (line ${before.length}, column ${column})`;
 }
 
 /** The JSON Schema written to spec/kakao-error-codes.schema.json (draft-07). */

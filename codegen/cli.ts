@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+/**
+ * `kakao-codegen`: the command line around `generate`, `checkFiles` and `writeFilesAtomically`.
+ * Exit codes: 0 done / up to date, 1 bad spec, stale output or a file error, 2 usage error.
+ *
+ * zod and ts-morph are loaded only once they are needed (after the arguments, after the spec), so
+ * usage and spec errors are reported quickly.
+ */
+import { parseArgs } from 'node:util';
+import { checkFiles, formatCheckResult, formatWriteResults, OutputFileError, writeFilesAtomically } from './files.js';
+import { BUNDLED_SPEC, DEFAULT_OUT, resolveStyle, STYLES, UsageError, type Style } from './output.js';
+
+const USAGE = 'Usage: kakao-codegen [--spec <file>] [--out <file>] [--style const-enum|enum|object] [--check] [--help]';
+
+const HELP = `${USAGE}
+
+Generates a module with an enum of the error codes in a spec, a metadata table and helpers
+(is<Enum>, isRetryable<Enum>, get<Enum>HttpStatus, describe<Enum>, ...).
+
+Options:
+  --spec <file>   The error-code spec (JSON). Default: the bundled Kakao spec.
+  --out <file>    The output module: .ts, .mts or .cts, or .js/.mjs (written with a .d.ts/.d.mts
+                  beside it). Default: ${DEFAULT_OUT}
+  --style <style> const-enum (default), enum, or object (an \`as const\` object and a union type).
+                  JavaScript output always uses object.
+  --check         Write nothing; exit 1 if an output file is missing or differs from what would be
+                  generated.
+  -h, --help      Show this help.
+
+Exit status: 0 done or up to date, 1 invalid spec, stale output or a file error, 2 usage error.
+Set KAKAO_CODEGEN_DEBUG=1 to see stack traces of unexpected errors.`;
+
+class UsageFailure extends Error {}
+
+interface Options {
+  readonly spec: string;
+  readonly out: string;
+  readonly style: Style | undefined;
+  readonly check: boolean;
+  readonly help: boolean;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        spec: { type: 'string' },
+        out: { type: 'string' },
+        style: { type: 'string' },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageFailure((error as Error).message);
+  }
+  const { style } = values;
+  if (style !== undefined && !(STYLES as readonly string[]).includes(style)) {
+    throw new UsageFailure(`--style must be one of ${STYLES.join(', ')}, got ${JSON.stringify(style)}`);
+  }
+  for (const name of ['spec', 'out'] as const) {
+    if (values[name] === '') throw new UsageFailure(`--${name} needs a file name`);
+  }
+  return {
+    spec: values.spec ?? BUNDLED_SPEC,
+    out: values.out ?? DEFAULT_OUT,
+    style: style as Style | undefined,
+    check: values.check,
+    help: values.help,
+  };
+}
+
+interface Io {
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Runs the command; returns the exit code. */
+async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    const options = parseOptions(argv);
+    if (options.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    let style: Style;
+    try {
+      style = resolveStyle(options.out, options.style);
+    } catch (error) {
+      if (error instanceof UsageError) throw new UsageFailure(error.message);
+      throw error;
+    }
+    const { loadSpecFile } = await import('./spec.js');
+    const spec = loadSpecFile(options.spec);
+    if (!options.check && style !== 'object') {
+      const { adviseStyle, inspectTsconfig } = await import('./tsconfig.js');
+      const advice = adviseStyle(style, inspectTsconfig(options.out));
+      for (const note of advice.notes) io.stderr(`kakao-codegen: ${note}`);
+      if (advice.refusal !== undefined) {
+        io.stderr(`kakao-codegen: ${advice.refusal}; nothing written`);
+        return 1;
+      }
+    }
+    const { generate } = await import('./generate.js');
+    const { files } = generate(spec, { out: options.out, style, specFile: options.spec });
+
+    if (options.check) {
+      const results = checkFiles(files);
+      const problems = results.filter((result) => result.status !== 'fresh');
+      if (problems.length === 0) {
+        io.stdout(`kakao-codegen: ${files.map((file) => file.path).join(', ')} up to date`);
+        return 0;
+      }
+      for (const problem of problems) io.stderr(`kakao-codegen: ${formatCheckResult(problem)}`);
+      io.stderr('kakao-codegen: run kakao-codegen without --check (same --spec, --out and --style) to regenerate');
+      return 1;
+    }
+
+    const results = writeFilesAtomically(files);
+    io.stdout(`kakao-codegen: ${formatWriteResults(results)} (${spec.codes.length} codes, --style ${style})`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageFailure) {
+      io.stderr(`kakao-codegen: ${error.message}`);
+      io.stderr(USAGE);
+      io.stderr('Run kakao-codegen --help for details.');
+      return 2;
+    }
+    // SpecError comes from the lazily loaded spec module; its name identifies it.
+    if ((error instanceof Error && error.name === 'SpecError') || error instanceof OutputFileError) {
+      io.stderr(`kakao-codegen: ${error.message}`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`kakao-codegen: unexpected error: ${message}`);
+    if (process.env['KAKAO_CODEGEN_DEBUG'] && error instanceof Error && error.stack) io.stderr(error.stack);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

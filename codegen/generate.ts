@@ -1,0 +1,90 @@
+/**
+ * `generate(spec, options)`: the text of every output file, in memory. Pure: no file system, no
+ * clock, no locale — the same spec and options always give byte-identical text.
+ */
+import { basename } from 'node:path';
+import { IndentationText, NewLineKind, Project, QuoteKind } from 'ts-morph';
+import { errorCodesStatements, type Flavour } from './error-codes.js';
+import { outputLayout, resolveStyle, type Style } from './output.js';
+import { SpecError, type Spec } from './spec.js';
+import { normaliseNewlines } from './text.js';
+
+export { DEFAULT_STYLE, outputLayout, resolveStyle, STYLES, UsageError, type Style } from './output.js';
+
+export interface GenerateOptions {
+  /**
+   * The main output path. `.ts`, `.mts`, `.cts`: a TypeScript module in `style`. `.js`, `.mjs`: an
+   * ES module in the object style plus a declaration file (`.d.ts`, `.d.mts`) beside it.
+   */
+  readonly out: string;
+  /** Omitted: `const-enum` for TypeScript, `object` for JavaScript. */
+  readonly style?: Style | undefined;
+  /** The spec's path; only its base name appears in the output. */
+  readonly specFile: string;
+}
+
+export interface GeneratedFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface GenerateResult {
+  readonly files: readonly GeneratedFile[];
+  /** The style used (after defaults). */
+  readonly style: Style;
+  /** The output language: `js` adds a declaration file. */
+  readonly language: 'ts' | 'js';
+}
+
+/** The text of every output file for `spec`. */
+export function generate(spec: Spec, options: GenerateOptions): GenerateResult {
+  const { out } = options;
+  const layout = outputLayout(out);
+  const style = resolveStyle(out, options.style);
+  const specName = basename(options.specFile);
+  assertGeneratable(spec, options.specFile);
+  const render = (flavour: Flavour) => renderFile(spec, { flavour, specName, style });
+  if (layout.language === 'ts' || layout.declarationPath === undefined) {
+    return { files: [{ path: out, text: render(style) }], style, language: 'ts' };
+  }
+  return {
+    files: [
+      { path: out, text: render('js') },
+      { path: layout.declarationPath, text: render('dts') },
+    ],
+    style,
+    language: 'js',
+  };
+}
+
+/**
+ * Names the schema allows but the generated code cannot use: an enum called `Object` would shadow
+ * the `Object.freeze` the module calls, and a member called `__proto__` would set the prototype of
+ * the object style's literal instead of adding a member.
+ */
+function assertGeneratable(spec: Spec, specFile: string): void {
+  if (spec.enumName === 'Object') {
+    throw new SpecError(`${specFile}: invalid spec: enumName: expected a name other than "Object" (the generated code uses the global Object)`);
+  }
+  const index = spec.codes.findIndex((entry) => entry.name === '__proto__');
+  if (index !== -1) {
+    throw new SpecError(`${specFile}: invalid spec: codes[${index}].name: expected a name other than "__proto__"`);
+  }
+}
+
+function renderFile(spec: Spec, options: { flavour: Flavour; specName: string; style: Style }): string {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      newLineKind: NewLineKind.LineFeed,
+      quoteKind: QuoteKind.Double,
+      useTrailingCommas: true,
+    },
+  });
+  const fileName = options.flavour === 'js' ? '/out.js' : options.flavour === 'dts' ? '/out.d.ts' : '/out.ts';
+  const sourceFile = project.createSourceFile(fileName, {
+    statements: errorCodesStatements(spec, options),
+  });
+  return normaliseNewlines(sourceFile.getFullText());
+}

@@ -1,0 +1,184 @@
+/**
+ * In-process tests of the pieces behind the CLI: --check's comparison and summary, atomic writing,
+ * and the tsconfig advice.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  checkFiles,
+  describeDifference,
+  formatCheckResult,
+  formatWriteResults,
+  OutputFileError,
+  writeFilesAtomically,
+} from '../../codegen/files.js';
+import { generate } from '../../codegen/generate.js';
+import { loadSpecFile, parseSpec } from '../../codegen/spec.js';
+import { adviseStyle, inspectTsconfig } from '../../codegen/tsconfig.js';
+import { ACME_SPEC, makeTempDir, removeTempDirs, tempFilesIn } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+const acme = loadSpecFile(ACME_SPEC);
+
+describe('describeDifference', () => {
+  it('names the first differing line with both versions', () => {
+    expect(describeDifference('a\nb\nc\n', 'a\nB\nc\n')).toBe('first difference at line 2: expected "b", found "B"');
+    expect(describeDifference('a\nb\n', 'a\n')).toBe('first difference at line 2: expected "b", found ""');
+    expect(describeDifference('a\n', 'a\nextra\n')).toBe('first difference at line 2: expected "", found "extra"');
+    expect(describeDifference('a\n', 'a')).toBe('first difference at line 2: expected "", found (end of file)');
+    expect(describeDifference('x\n', 'x\r\n')).toBe('first difference at line 1: expected "x", found "x\\r"');
+  });
+
+  it('shortens long lines', () => {
+    const summary = describeDifference(`${'x'.repeat(200)}\n`, 'y\n');
+    expect(summary.length).toBeLessThan(140);
+    expect(summary).toContain('..."');
+  });
+
+  it('counts members added and removed in every style', () => {
+    const fewer = parseSpec({ ...acme, codes: acme.codes.slice(1) }, 'fewer.json');
+    const renamed = parseSpec(
+      { ...acme, codes: acme.codes.map((entry) => (entry.code === -1 ? { ...entry, name: 'Occupied' } : entry)) },
+      'renamed.json',
+    );
+    for (const options of [
+      { out: 'a.ts', style: 'const-enum' as const },
+      { out: 'a.ts', style: 'enum' as const },
+      { out: 'a.ts', style: 'object' as const },
+      { out: 'a.js' },
+    ]) {
+      const full = generate(acme, { ...options, specFile: 'x.json' }).files;
+      const small = generate(fewer, { ...options, specFile: 'x.json' }).files;
+      const other = generate(renamed, { ...options, specFile: 'x.json' }).files;
+      full.forEach((file, index) => {
+        expect(describeDifference(file.text, small[index]?.text ?? '')).toMatch(/^1 member added, 0 removed; first difference at line \d+/u);
+        expect(describeDifference(small[index]?.text ?? '', file.text)).toMatch(/^0 members added, 1 removed; /u);
+        expect(describeDifference(file.text, other[index]?.text ?? '')).toMatch(/^1 member added, 1 removed; /u);
+      });
+    }
+  });
+});
+
+describe('checkFiles', () => {
+  it('reports fresh, stale and missing files, and never writes', () => {
+    const dir = makeTempDir();
+    const files = generate(acme, { out: join(dir, 'acme.js'), specFile: ACME_SPEC }).files;
+    const [js, dts] = files;
+    if (js === undefined || dts === undefined) throw new Error('expected two files');
+    expect(checkFiles(files).map((result) => result.status)).toEqual(['missing', 'missing']);
+    expect(readdirSync(dir)).toEqual([]);
+
+    writeFileSync(js.path, js.text);
+    writeFileSync(dts.path, dts.text.replace('readonly Busy: -1;', 'readonly Busy: -2;'));
+    const results = checkFiles(files);
+    expect(results.map((result) => result.status)).toEqual(['fresh', 'stale']);
+    expect(formatCheckResult(results[1] ?? { path: '', status: 'fresh' })).toMatch(
+      /acme\.d\.ts is out of date: 1 member added, 1 removed; first difference at line \d+: expected "readonly Busy: -1;", found "readonly Busy: -2;"$/u,
+    );
+    expect(formatCheckResult({ path: 'x.ts', status: 'missing' })).toBe('x.ts is missing');
+  });
+
+  it('a directory in place of the output is an error, a file in place of its folder is "missing"', () => {
+    const dir = makeTempDir();
+    mkdirSync(join(dir, 'taken.ts'));
+    expect(() => checkFiles([{ path: join(dir, 'taken.ts'), text: '' }])).toThrow(/taken\.ts: is a directory/u);
+    writeFileSync(join(dir, 'file'), '');
+    expect(checkFiles([{ path: join(dir, 'file', 'x.ts'), text: '' }])[0]?.status).toBe('missing');
+  });
+});
+
+describe('writeFilesAtomically', () => {
+  it('creates folders, writes changed files, leaves unchanged ones (and their mtime) alone', () => {
+    const dir = makeTempDir();
+    const a = { path: join(dir, 'new', 'folder', 'a.ts'), text: 'a\n' };
+    const b = { path: join(dir, 'b.ts'), text: 'b\n' };
+    writeFileSync(b.path, b.text);
+    const past = new Date('2001-02-03T04:05:06Z');
+    utimesSync(b.path, past, past);
+    const results = writeFilesAtomically([a, b]);
+    expect(results).toEqual([
+      { path: a.path, status: 'written' },
+      { path: b.path, status: 'unchanged' },
+    ]);
+    expect(formatWriteResults(results)).toBe(`wrote ${a.path}; ${b.path} unchanged`);
+    expect(readFileSync(a.path, 'utf8')).toBe('a\n');
+    expect(statSync(b.path).mtimeMs).toBe(past.getTime());
+    expect(tempFilesIn(dir)).toEqual([]);
+    expect(tempFilesIn(join(dir, 'new', 'folder'))).toEqual([]);
+  });
+
+  it('on a failure: throws OutputFileError, removes the temp files, leaves earlier targets intact', () => {
+    const dir = makeTempDir();
+    const first = { path: join(dir, 'first.ts'), text: 'new first\n' };
+    writeFileSync(first.path, 'old first\n');
+    writeFileSync(join(dir, 'blocker'), '');
+    const second = { path: join(dir, 'blocker', 'second.ts'), text: 'second\n' };
+    expect(() => writeFilesAtomically([first, second])).toThrow(OutputFileError);
+    expect(() => writeFilesAtomically([first, second])).toThrow(/second\.ts: cannot create its folder/u);
+    expect(readFileSync(first.path, 'utf8')).toBe('old first\n');
+    expect(tempFilesIn(dir)).toEqual([]);
+  });
+});
+
+describe('tsconfig advice', () => {
+  function project(config: string, base?: Record<string, unknown>): string {
+    const dir = makeTempDir();
+    if (base !== undefined) writeFileSync(join(dir, 'base.json'), JSON.stringify(base));
+    writeFileSync(join(dir, 'tsconfig.json'), config);
+    mkdirSync(join(dir, 'src', 'gen'), { recursive: true });
+    return dir;
+  }
+  const options = (compilerOptions: Record<string, unknown>) => JSON.stringify({ compilerOptions });
+
+  it('finds the nearest tsconfig.json walking up from the output folder (which may not exist yet)', () => {
+    const dir = project(options({ isolatedModules: true }));
+    const findings = inspectTsconfig(join(dir, 'src', 'not', 'yet', 'codes.ts'));
+    expect(findings).toMatchObject({ configPath: join(dir, 'tsconfig.json'), isolatedModules: true, erasableSyntaxOnly: false });
+    const nested = join(dir, 'src', 'gen');
+    writeFileSync(join(nested, 'tsconfig.json'), options({ verbatimModuleSyntax: true }));
+    expect(inspectTsconfig(join(nested, 'codes.ts'))).toMatchObject({ configPath: join(nested, 'tsconfig.json'), verbatimModuleSyntax: true });
+  });
+
+  it('follows extends', () => {
+    const dir = project(JSON.stringify({ extends: './base.json', compilerOptions: { strict: true } }), {
+      compilerOptions: { erasableSyntaxOnly: true, verbatimModuleSyntax: true },
+    });
+    expect(inspectTsconfig(join(dir, 'codes.ts'))).toMatchObject({ erasableSyntaxOnly: true, verbatimModuleSyntax: true });
+  });
+
+  it('notes isolatedModules / verbatimModuleSyntax for const-enum only', () => {
+    const dir = project(options({ isolatedModules: true }));
+    const findings = inspectTsconfig(join(dir, 'codes.ts'));
+    const constEnum = adviseStyle('const-enum', findings, dir);
+    expect(constEnum.refusal).toBeUndefined();
+    expect(constEnum.notes).toHaveLength(1);
+    expect(constEnum.notes[0]).toMatch(/^note: tsconfig\.json sets isolatedModules, .*--style object/u);
+    expect(adviseStyle('enum', findings, dir)).toEqual({ notes: [] });
+    expect(adviseStyle('object', findings, dir)).toEqual({ notes: [] });
+    const verbatim = inspectTsconfig(join(project(options({ verbatimModuleSyntax: true })), 'codes.ts'));
+    expect(adviseStyle('const-enum', verbatim).notes[0]).toContain('verbatimModuleSyntax');
+  });
+
+  it('refuses const-enum and enum under erasableSyntaxOnly, pointing at --style object', () => {
+    const findings = inspectTsconfig(join(project(options({ erasableSyntaxOnly: true })), 'codes.ts'));
+    for (const style of ['const-enum', 'enum'] as const) {
+      const advice = adviseStyle(style, findings);
+      expect(advice.refusal).toContain('erasableSyntaxOnly');
+      expect(advice.refusal).toContain('--style object');
+    }
+    expect(adviseStyle('object', findings)).toEqual({ notes: [] });
+  });
+
+  it('no flags, no tsconfig, or an unreadable tsconfig: no refusal', () => {
+    const plain = inspectTsconfig(join(project(options({ strict: true })), 'codes.ts'));
+    expect(adviseStyle('const-enum', plain)).toEqual({ notes: [] });
+    expect(adviseStyle('const-enum', undefined)).toEqual({ notes: [] });
+    const broken = inspectTsconfig(join(project('{ "compilerOptions": '), 'codes.ts'));
+    expect(broken?.error).toBeDefined();
+    const advice = adviseStyle('const-enum', broken);
+    expect(advice.refusal).toBeUndefined();
+    expect(advice.notes[0]).toMatch(/could not read .*tsconfig\.json/u);
+  });
+});
