@@ -290,3 +290,22 @@ export function asExpression(node: Node | null | undefined): Expression | undefi
   if (!node || node.type === AST_NODE_TYPES.SpreadElement) return undefined;
   return node as Expression;
 }
+
+/**
+ * The variable a name resolves to from `scope` (the innermost declaration wins). A type alias or
+ * interface of the same name does not hide a value, so it is skipped.
+ */
+export function findValueVariable(
+  scope: TSESLint.Scope.Scope | null,
+  name: string,
+): TSESLint.Scope.Variable | undefined {
+  for (let current = scope; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable && !('isValueVariable' in variable && variable.isValueVariable === false)) return variable;
+  }
+  return undefined;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}

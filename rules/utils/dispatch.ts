@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ErrorCodeEntry } from '../../codegen/spec.js';
-import { getCodeLiteralValue, getStaticPropertyName, isEqualityComparison, skipWrappers } from './ast.js';
+import { findValueVariable, getCodeLiteralValue, getStaticPropertyName, isEqualityComparison, skipWrappers } from './ast.js';
 import type { KakaoFile } from './rule-context.js';
 
 type Node = TSESTree.Node;
@@ -127,7 +127,7 @@ export function resolveCollectionElements(
     }
     case AST_NODE_TYPES.Identifier: {
       if (depth >= MAX_INDIRECTION) return undefined;
-      const variable = findVariable(sourceCode.getScope(inner), inner.name);
+      const variable = findValueVariable(sourceCode.getScope(inner), inner.name);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       const declarator = def?.node;
       if (
@@ -143,14 +143,6 @@ export function resolveCollectionElements(
     default:
       return undefined;
   }
-}
-
-function findVariable(scope: TSESLint.Scope.Scope | null, name: string): TSESLint.Scope.Variable | undefined {
-  for (let current = scope; current; current = current.upper) {
-    const variable = current.set.get(name);
-    if (variable) return variable;
-  }
-  return undefined;
 }
 
 /** `x === -1`, `KakaoErrorCode.X !== e.kind`: the check, when one side is a code and the other its subject. */

@@ -6,6 +6,7 @@
  * Compiled once per spec object (WeakMap), so a file pays only for a few `includes` per string.
  */
 import type { DeprecatedEndpoint, DeprecatedMember, Spec } from '../../codegen/spec.js';
+import { escapeRegExp } from './ast.js';
 
 /** A path pattern: exact (`/v1/user/me`, trailing slashes allowed) or with `*` (`/v1/api/story/*`). */
 export interface PathPattern {
@@ -54,10 +55,6 @@ export interface EndpointHit {
   readonly start: number;
   /** Where the part that `endpoint.replacementPath` replaces ends (the pattern's length after `start`). */
   readonly replaceEnd: number;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /** Compiles a path pattern: `*` matches within a segment, a trailing `/*` the path itself and anything below. */

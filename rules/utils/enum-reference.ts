@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ErrorCodeEntry } from '../../codegen/spec.js';
-import { getStaticPropertyName, skipWrappers } from './ast.js';
+import { findValueVariable, getStaticPropertyName, skipWrappers } from './ast.js';
 import { moduleBaseName, refersToModule, specifierForFile } from './module-specifier.js';
 import type { KakaoSettings } from './settings.js';
 
@@ -67,15 +67,6 @@ function isTypeOnly(declaration: TSESTree.ImportDeclaration, specifier?: TSESTre
     declaration.importKind === 'type' ||
     (specifier?.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type')
   );
-}
-
-function findVariable(scope: Scope | null, name: string): Variable | undefined {
-  for (let current = scope; current; current = current.upper) {
-    const variable = current.set.get(name);
-    // A type alias or interface of the same name does not hide a value.
-    if (variable && !('isValueVariable' in variable && variable.isValueVariable === false)) return variable;
-  }
-  return undefined;
 }
 
 function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, settings: KakaoSettings): FileEnum {
@@ -169,7 +160,7 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
 
   function reachable(node: Node, binding: ValueBinding): boolean {
     const root = binding.text.split('.', 1)[0]!;
-    return findVariable(sourceCode.getScope(node), root) === binding.variable;
+    return findValueVariable(sourceCode.getScope(node), root) === binding.variable;
   }
 
   function replacementAt(node: Node, member: string): EnumReplacement {
@@ -182,12 +173,12 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
       const { declaration, specifier } = typeOnlyImport;
       const local = specifier.local.name;
       const variable = variableOf(local);
-      if (variable && findVariable(sourceCode.getScope(node), local) !== variable) return { kind: 'shadowed', name: local };
+      if (variable && findValueVariable(sourceCode.getScope(node), local) !== variable) return { kind: 'shadowed', name: local };
       return { kind: 'fixable', text: `${local}.${member}`, fixImport: (fixer) => makeValueImport(fixer, declaration, specifier) };
     }
 
     if (variableOf(enumName)) return { kind: 'name-taken', name: enumName };
-    if (findVariable(sourceCode.getScope(node), enumName)) return { kind: 'shadowed', name: enumName };
+    if (findValueVariable(sourceCode.getScope(node), enumName)) return { kind: 'shadowed', name: enumName };
 
     if (mergeTarget) {
       const target = mergeTarget;

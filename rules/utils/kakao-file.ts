@@ -5,14 +5,11 @@
  * (`// Code generated ... DO NOT EDIT.`) are never checked.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { escapeRegExp } from './ast.js';
 import { refersToModule } from './module-specifier.js';
 import type { KakaoSettings } from './settings.js';
 
 const GENERATED_MARKER = /^(?:#![^\n]*\n)?\/\/ Code generated .* DO NOT EDIT\.\r?$/mu;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
 
 interface EvidencePatterns {
   /** Any of the words, hosts or the enum module's name: a cheap pre-check on the raw text. */
