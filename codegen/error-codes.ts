@@ -19,7 +19,8 @@ import {
   type WriterFunction,
 } from 'ts-morph';
 import type { ErrorCodeEntry, Spec } from './spec.js';
-import { commentText, jsDocText, jsString, lowerFirst, plural } from './text.js';
+import { generatedNames, type GeneratedNames } from './names.js';
+import { commentText, jsDocText, jsString } from './text.js';
 
 /**
  * What to emit:
@@ -28,42 +29,6 @@ import { commentText, jsDocText, jsString, lowerFirst, plural } from './text.js'
  * - `dts`: the declaration file that goes beside `js`.
  */
 export type Flavour = 'const-enum' | 'enum' | 'object' | 'js' | 'dts';
-
-/** The exported names, all derived from `spec.enumName`. */
-export interface GeneratedNames {
-  /** The enum (or object + type), e.g. `KakaoErrorCode`. */
-  readonly enumName: string;
-  /** The metadata interface, e.g. `KakaoErrorCodeInfo`. */
-  readonly infoType: string;
-  /** The metadata table, e.g. `kakaoErrorCodeInfo`. */
-  readonly infoTable: string;
-  /** e.g. `getKakaoErrorCodeInfo`. */
-  readonly getInfo: string;
-  /** e.g. `isKakaoErrorCode`. */
-  readonly isCode: string;
-  /** e.g. `isRetryableKakaoErrorCode`. */
-  readonly isRetryable: string;
-  /** e.g. `getKakaoErrorCodeHttpStatus`. */
-  readonly getHttpStatus: string;
-  /** e.g. `describeKakaoErrorCode`. */
-  readonly describe: string;
-  /** e.g. `retryableKakaoErrorCodes`. */
-  readonly retryableList: string;
-}
-
-export function generatedNames(enumName: string): GeneratedNames {
-  return {
-    enumName,
-    infoType: `${enumName}Info`,
-    infoTable: `${lowerFirst(enumName)}Info`,
-    getInfo: `get${enumName}Info`,
-    isCode: `is${enumName}`,
-    isRetryable: `isRetryable${enumName}`,
-    getHttpStatus: `get${enumName}HttpStatus`,
-    describe: `describe${enumName}`,
-    retryableList: `retryable${plural(enumName)}`,
-  };
-}
 
 /** Codes sorted by |code| ascending, then by code (so -1 comes before 1). */
 export function sortedCodes(codes: readonly ErrorCodeEntry[]): ErrorCodeEntry[] {

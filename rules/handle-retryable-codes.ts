@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { generatedNames } from '../codegen/names.js';
 import type { ErrorCodeEntry } from '../codegen/spec.js';
 import {
   createRule,
@@ -177,12 +178,8 @@ export default createRule<Options, MessageIds>({
 
     const { sourceCode } = context;
     const { enumName } = file.settings;
-    const guards = new Set([
-      'isRetryable',
-      `isRetryable${enumName}`,
-      `retryable${/(?:s|x|z|ch|sh)$/u.test(enumName) ? `${enumName}es` : `${enumName}s`}`,
-      ...guardNames,
-    ]);
+    const generated = generatedNames(enumName);
+    const guards = new Set(['isRetryable', generated.isRetryable, generated.retryableList, ...guardNames]);
     const commentPattern = new RegExp(defaultCommentPattern, 'iu');
     const isGuardCall = (call: TSESTree.CallExpression) => getCallNames(call).some((name) => guards.has(name));
 
