@@ -1,0 +1,125 @@
+// @ts-check
+/**
+ * The repository's own lint (`npm run lint`, part of `npm test`):
+ * - ESLint's recommended rules and typescript-eslint's strict type-checked rules on the sources,
+ *   tests and tools;
+ * - eslint-plugin-eslint-plugin on the rules and the rule tests.
+ *
+ * `examples/` is not linted from here: the example client has its own eslint.config.js (ESLint
+ * looks up the config from each file's folder) with the plugin's recommended config, and its
+ * findings are deliberate: `npm run demo` shows them and the fixes.
+ */
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
+import tseslint from 'typescript-eslint';
+
+/** Must match `createRule` in rules/utils/create-rule.ts; test/plugin.test.ts checks the built rules. */
+const RULE_DOCS_URL = 'https://github.com/eslint-plugin-kakao/eslint-plugin-kakao/blob/main/docs/rules/{{name}}.md';
+
+/** ESLint's recommended rules (what `@eslint/js` exports as `configs.recommended`), without the extra package. */
+const eslintRecommended = Object.fromEntries(
+  [...builtinRules]
+    .filter(([, rule]) => rule.meta?.docs?.recommended === true)
+    .map(([name]) => /** @type {const} */ ([name, 'error'])),
+);
+
+/** The globals of the Node.js running ESLint, for the JavaScript tools (no `globals` package needed). */
+const nodeGlobals = Object.fromEntries(
+  Object.getOwnPropertyNames(globalThis)
+    .filter((name) => /^[A-Za-z_$][\w$]*$/u.test(name))
+    .map((name) => /** @type {const} */ ([name, 'readonly'])),
+);
+
+export default defineConfig(
+  globalIgnores(
+    ['dist/', 'coverage/', '**/generated/', 'test/fixtures/', '**/node_modules/', 'tmp/', 'examples/'],
+    'kakao-repo/ignores',
+  ),
+
+  {
+    name: 'kakao-repo/base',
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: eslintRecommended,
+  },
+
+  // TypeScript: the plugin, the code generator, the tests.
+  {
+    name: 'kakao-repo/typescript',
+    files: ['**/*.ts', '**/*.mts', '**/*.cts'],
+    extends: [tseslint.configs.strictTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // With `noUncheckedIndexedAccess`, `list[i]!` after a bounds check is the idiom.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Messages and generated code interpolate numbers.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `(x) => void f(x)` style callbacks in tests and visitors.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+
+  // JavaScript tools (benchmarks, these configs): no type information needed.
+  {
+    name: 'kakao-repo/javascript',
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.recommended],
+    languageOptions: { globals: nodeGlobals },
+  },
+
+  // The rules.
+  {
+    name: 'kakao-repo/rules',
+    files: ['rules/**/*.ts'],
+    extends: [eslintPlugin.configs['rules-recommended']],
+    rules: {
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow) ' }],
+      // `createRule` (ESLintUtils.RuleCreator) adds `meta.docs.url` at run time, which this rule
+      // cannot see: with the pattern it reports every rule as missing its URL. The URL of every built
+      // rule is checked against docs/rules/<name>.md in test/plugin.test.ts instead.
+      'eslint-plugin/require-meta-docs-url': ['off', { pattern: RULE_DOCS_URL }],
+      // Reports placeholders filled through a spread (`data: { ...data, name }`) as missing; ESLint's
+      // RuleTester fails on any unsubstituted placeholder, so the rule tests cover this.
+      'eslint-plugin/no-missing-placeholders': 'off',
+      // ESLint types scopes, tokens and definitions as string unions in some places and enums in
+      // others; comparing `scope.type === 'module'` is how rules are written.
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
+    },
+  },
+  {
+    name: 'kakao-repo/rule-tests',
+    files: ['test/rules/**/*.ts'],
+    extends: [eslintPlugin.configs['tests-recommended']],
+  },
+
+  // The TypeScript compiler API declares `ts.sys.fileExists` and the CompilerHost functions as
+  // methods, though they do not use `this`.
+  {
+    name: 'kakao-repo/compiler-api',
+    files: ['codegen/**/*.ts', 'test/**/*.ts'],
+    rules: { '@typescript-eslint/unbound-method': 'off' },
+  },
+  {
+    name: 'kakao-repo/tests',
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-dynamic-delete': 'off' },
+  },
+
+  // PENDING: findings in files other engineers own, reported for fixing. Warnings (visible in
+  // `npm run lint`, not failing it) until they are fixed; then delete this block.
+  {
+    name: 'kakao-repo/pending-fixes',
+    files: ['rules/**/*.ts', 'codegen/spec.ts'],
+    rules: {
+      'no-useless-assignment': 'warn',
+      '@typescript-eslint/no-invalid-void-type': 'warn',
+      '@typescript-eslint/no-unnecessary-boolean-literal-compare': 'warn',
+      '@typescript-eslint/no-unnecessary-condition': 'warn',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'warn',
+      '@typescript-eslint/no-unsafe-argument': 'warn',
+      '@typescript-eslint/no-unused-vars': 'warn',
+    },
+  },
+);
