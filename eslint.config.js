@@ -106,20 +106,4 @@ export default defineConfig(
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-dynamic-delete': 'off' },
   },
-
-  // PENDING: findings in files other engineers own, reported for fixing. Warnings (visible in
-  // `npm run lint`, not failing it) until they are fixed; then delete this block.
-  {
-    name: 'kakao-repo/pending-fixes',
-    files: ['rules/**/*.ts', 'codegen/spec.ts'],
-    rules: {
-      'no-useless-assignment': 'warn',
-      '@typescript-eslint/no-invalid-void-type': 'warn',
-      '@typescript-eslint/no-unnecessary-boolean-literal-compare': 'warn',
-      '@typescript-eslint/no-unnecessary-condition': 'warn',
-      '@typescript-eslint/no-unnecessary-type-assertion': 'warn',
-      '@typescript-eslint/no-unsafe-argument': 'warn',
-      '@typescript-eslint/no-unused-vars': 'warn',
-    },
-  },
 );

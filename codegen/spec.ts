@@ -259,7 +259,7 @@ function withLineAndColumn(message: string, text: string): string {
 
 /** The JSON Schema written to spec/kakao-error-codes.schema.json (draft-07). */
 export function specJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(specSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  return z.toJSONSchema(specSchema, { target: 'draft-7', io: 'input' });
 }
 
 // ES reserved words (and strict-mode ones) that cannot be enum member or binding names.

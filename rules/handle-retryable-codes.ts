@@ -182,6 +182,7 @@ export default createRule<Options, MessageIds>({
     const guards = new Set(['isRetryable', generated.isRetryable, generated.retryableList, ...guardNames]);
     const commentPattern = new RegExp(defaultCommentPattern, 'iu');
     const isGuardCall = (call: TSESTree.CallExpression) => getCallNames(call).some((name) => guards.has(name));
+    const hasGuardCall = (root: Node) => forEachCodeCheck(root, file, () => false, isGuardCall);
 
     const isComplete = (handled: ReadonlySet<number>) => wanted.every(({ value }) => handled.has(value));
 
@@ -210,11 +211,9 @@ export default createRule<Options, MessageIds>({
       if (isComplete(handled)) return undefined;
 
       const defaultCase = node.cases.find((switchCase) => switchCase.test === null);
-      let guarded = false;
-      const guardScan = (root: Node) =>
-        forEachCodeCheck(root, file!, () => false, (call) => (guarded = isGuardCall(call)));
-      guardScan(node.discriminant);
-      for (const switchCase of node.cases) if (!guarded && switchCase.test) guardScan(switchCase.test);
+      const guarded =
+        hasGuardCall(node.discriminant) ||
+        node.cases.some((switchCase) => switchCase.test !== null && hasGuardCall(switchCase.test));
 
       const closingBrace = sourceCode.getLastToken(node)!;
       let defaultBranch: DefaultBranch | null = null;
@@ -255,15 +254,13 @@ export default createRule<Options, MessageIds>({
     function analyseChain(head: TSESTree.IfStatement): ChainInfo | undefined {
       const { ifs, finalElse } = getIfChain(head);
       const checks: CodeCheck[] = [];
-      let guarded = false;
       for (const ifNode of ifs) {
-        forEachCodeCheck(
-          ifNode.test,
-          file!,
-          (check) => void checks.push(check),
-          (call) => void (guarded ||= isGuardCall(call)),
-        );
+        forEachCodeCheck(ifNode.test, file!, (check) => {
+          checks.push(check);
+          return false;
+        });
       }
+      const guarded = ifs.some((ifNode) => hasGuardCall(ifNode.test));
       if (checks.length === 0 && !guarded) return undefined;
       return { head, finalElse, lastIf: ifs.at(-1)!, checks, guarded };
     }
@@ -337,7 +334,7 @@ export default createRule<Options, MessageIds>({
         regions.push(dispatch.defaultBranch.node);
       } else {
         // Unhandled codes carry on with the statements after the dispatch.
-        const list = getStatementList(dispatch.last.parent!);
+        const list = getStatementList(dispatch.last.parent);
         if (list) regions.push(...list.slice(list.indexOf(dispatch.last) + 1));
       }
       // Statements that run before it, and the conditions it is nested in, up to the function.
@@ -366,13 +363,13 @@ export default createRule<Options, MessageIds>({
       if (trailingCommentRange && hasPatternComment(trailingCommentRange)) return;
 
       const alsoHandled = new Set<number>();
-      let guarded = false;
       for (const region of coveringRegions(dispatch)) {
-        guarded = forEachCodeCheck(
+        const guarded = forEachCodeCheck(
           region,
           file!,
           (found) => {
             if (getSubjectKey(found.subject, sourceCode) === dispatch.subjectKey) alsoHandled.add(found.code.value);
+            return false;
           },
           isGuardCall,
         );

@@ -202,7 +202,7 @@ export default createRule<Options, MessageIds>({
       Literal(node) {
         if (typeof node.value === 'string') {
           if (!checkEndpoints) return;
-          const matches = targets.findEndpointsInString(node as TSESTree.StringLiteral);
+          const matches = targets.findEndpointsInString(node);
           for (const match of matches) reportEndpoint(node, match);
         } else if (checkCodes && typeof node.value === 'number') {
           checkCode(node);

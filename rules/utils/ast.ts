@@ -99,7 +99,7 @@ export function getCodeLiteralValue(node: Node): number | undefined {
   }
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') {
     const { parent } = node;
-    if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '-') return undefined;
+    if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '-') return undefined;
     return node.value;
   }
   return undefined;
@@ -253,7 +253,7 @@ function isCheckedBinding(
 ): boolean {
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
   const declaration = declarator.parent;
-  if (declaration.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') return false;
+  if (declaration.kind !== 'const') return false;
   for (const variable of ctx.sourceCode.getDeclaredVariables(declarator)) {
     for (const reference of variable.references) {
       if (reference.init || !reference.isRead()) continue;
@@ -301,7 +301,7 @@ export function findValueVariable(
 ): TSESLint.Scope.Variable | undefined {
   for (let current = scope; current; current = current.upper) {
     const variable = current.set.get(name);
-    if (variable && !('isValueVariable' in variable && variable.isValueVariable === false)) return variable;
+    if (variable && !('isValueVariable' in variable && !variable.isValueVariable)) return variable;
   }
   return undefined;
 }

@@ -188,8 +188,10 @@ export function switchCaseChecks(node: TSESTree.SwitchStatement, file: KakaoFile
   return checks;
 }
 
-export type CheckVisitor = (check: CodeCheck) => boolean | void;
-export type CallVisitor = (call: TSESTree.CallExpression) => boolean | void;
+/** Returns true to stop the walk. */
+export type CheckVisitor = (check: CodeCheck) => boolean;
+/** Returns true to stop the walk. */
+export type CallVisitor = (call: TSESTree.CallExpression) => boolean;
 
 const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType', 'decorators']);
 

@@ -11,7 +11,6 @@ import { moduleBaseName, refersToModule, specifierForFile } from './module-speci
 import type { KakaoSettings } from './settings.js';
 
 type Node = TSESTree.Node;
-type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
@@ -104,7 +103,7 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
       if (specifier.type === AST_NODE_TYPES.ImportSpecifier && importedName(specifier) === enumName) {
         aliases.add(specifier.local.name);
         if (isTypeOnly(statement, specifier)) {
-          typeOnlyImport ??= { declaration: statement as NamedImport, specifier };
+          typeOnlyImport ??= { declaration: statement, specifier };
           continue;
         }
         const variable = variableOf(specifier.local.name);
@@ -133,7 +132,7 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
   }
   for (const variable of topScope?.variables ?? []) {
     for (const def of variable.defs) {
-      const local = requiredEnumAlias(def.node as Node, variable.name, enumName);
+      const local = requiredEnumAlias(def.node, variable.name, enumName);
       if (local && !bindings.some((binding) => binding.variable === variable)) {
         aliases.add(local);
         bindings.push({ text: local, variable });

@@ -228,7 +228,7 @@ export function createRequestTargetResolver({
         return (
           parent.initializer === node &&
           (isTargetName(getStaticName(parent.id)) ||
-            (parent.parent.type === AST_NODE_TYPES.TSEnumBody && isTargetName(parent.parent.parent.id.name)))
+            isTargetName(parent.parent.parent.id.name))
         );
       default:
         return false;
@@ -290,15 +290,15 @@ export function createRequestTargetResolver({
     const afterBase =
       text[0] === '/' &&
       table.mayEndPath(text) &&
-      parent?.type === AST_NODE_TYPES.BinaryExpression &&
+      parent.type === AST_NODE_TYPES.BinaryExpression &&
       parent.operator === '+' &&
       parent.right === node;
     // A path after a base is checked whole (`'https://kapi.kakao.com/v1' + '/user/me'`).
     if (!afterBase && !table.mayContainPath(text)) return [];
-    if (parent && NON_VALUE_PARENTS.has(parent.type)) return [];
-    if (parent?.type === AST_NODE_TYPES.TSEnumMember && parent.id === node) return [];
+    if (NON_VALUE_PARENTS.has(parent.type)) return [];
+    if (parent.type === AST_NODE_TYPES.TSEnumMember && parent.id === node) return [];
     // JSX attribute strings can be URLs, but a bare path there is the app's own page.
-    const isJsx = parent?.type === AST_NODE_TYPES.JSXAttribute;
+    const isJsx = parent.type === AST_NODE_TYPES.JSXAttribute;
     const verbatim = node.raw.length === text.length + 2 && node.raw.slice(1, -1) === text;
     const segment: Segment = { text, sourceStart: verbatim ? node.range[0] + 1 : undefined };
     return segmentMatches(segment, isJsx ? undefined : pathHits(node, text));

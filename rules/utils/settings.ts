@@ -111,7 +111,7 @@ const EMPTY_SETTINGS = {};
 export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): KakaoSettings {
   const raw = (context.settings as { kakao?: unknown }).kakao ?? EMPTY_SETTINGS;
   const cwd = context.cwd;
-  let byCwd = typeof raw === 'object' && raw !== null ? settingsCache.get(raw) : undefined;
+  let byCwd = typeof raw === 'object' ? settingsCache.get(raw) : undefined;
   const cached = byCwd?.get(cwd);
   if (cached) return cached;
 
@@ -135,8 +135,8 @@ export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, 
     cwd,
   };
   // A spec path is re-validated on every call so that edits are seen; an object is immutable here.
-  if (typeof specSetting !== 'string' && typeof raw === 'object' && raw !== null) {
-    if (!byCwd) settingsCache.set(raw, (byCwd = new Map()));
+  if (typeof specSetting !== 'string' && typeof raw === 'object') {
+    if (!byCwd) settingsCache.set(raw, (byCwd = new Map<string, KakaoSettings>()));
     byCwd.set(cwd, settings);
   }
   return settings;
