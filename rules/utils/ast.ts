@@ -181,14 +181,16 @@ export function getCodeUse(codeNode: Node, ctx: CodeUseContext): CodeUse | undef
     case AST_NODE_TYPES.SwitchCase:
       return parent.test === node && isErrorCodeSwitch(parent.parent, ctx) ? 'case' : undefined;
     case AST_NODE_TYPES.ArrayExpression:
-      return isCheckedCollection(parent, 'array', ctx, 0) ? 'list' : undefined;
-    case AST_NODE_TYPES.Property:
+      return memoized(ctx, parent, () => isCheckedCollection(parent, 'array', ctx, 0)) ? 'list' : undefined;
+    case AST_NODE_TYPES.Property: {
+      const object = parent.parent;
       return parent.computed &&
         parent.key === node &&
-        parent.parent.type === AST_NODE_TYPES.ObjectExpression &&
-        isCheckedCollection(parent.parent, 'object', ctx, 0)
+        object.type === AST_NODE_TYPES.ObjectExpression &&
+        memoized(ctx, object, () => isCheckedCollection(object, 'object', ctx, 0))
         ? 'lookup-key'
         : undefined;
+    }
     default:
       return undefined;
   }
@@ -196,10 +198,27 @@ export function getCodeUse(codeNode: Node, ctx: CodeUseContext): CodeUse | undef
 
 /** A `switch` over an error-code expression, or one whose cases name enum members. */
 export function isErrorCodeSwitch(node: TSESTree.SwitchStatement, ctx: CodeUseContext): boolean {
-  return (
-    ctx.isErrorCodeExpression(node.discriminant) ||
-    node.cases.some((switchCase) => switchCase.test !== null && ctx.isEnumMemberReference(switchCase.test))
+  return memoized(
+    ctx,
+    node,
+    () =>
+      ctx.isErrorCodeExpression(node.discriminant) ||
+      node.cases.some((switchCase) => switchCase.test !== null && ctx.isEnumMemberReference(switchCase.test)),
   );
+}
+
+const memo = new WeakMap<CodeUseContext, WeakMap<Node, boolean>>();
+
+/**
+ * A per-file answer about a switch or collection, asked once per code in it: without the memo a
+ * switch of n cases or a list of n codes costs n² (each `case` scans all cases).
+ */
+function memoized(ctx: CodeUseContext, node: Node, compute: () => boolean): boolean {
+  let byNode = memo.get(ctx);
+  if (!byNode) memo.set(ctx, (byNode = new WeakMap()));
+  let result = byNode.get(node);
+  if (result === undefined) byNode.set(node, (result = compute()));
+  return result;
 }
 
 type CollectionKind = 'array' | 'set' | 'object';

@@ -32,6 +32,8 @@ interface ValueBinding {
   /** The text that reaches the enum: "KakaoErrorCode", "K", "ns.KakaoErrorCode". */
   readonly text: string;
   readonly variable: Variable;
+  /** For an enum or object declared in the file: its members, when they are known statically. */
+  readonly members?: ReadonlySet<string> | undefined;
 }
 
 type NamedImport = TSESTree.ImportDeclaration & { specifiers: TSESTree.ImportClause[] };
@@ -47,7 +49,21 @@ export function getFileEnum(
   if (!bySettings) cache.set(sourceCode.ast, (bySettings = new WeakMap()));
   let fileEnum = bySettings.get(settings);
   if (!fileEnum) {
-    fileEnum = analyzeFile(sourceCode, context.filename, settings);
+    // Analysed on first use: most files never need it (no code reported, no `<x>.<Member>` read).
+    const { filename } = context;
+    let analysis: FileEnum | undefined;
+    const analyzed = () => (analysis ??= analyzeFile(sourceCode, filename, settings));
+    fileEnum = {
+      memberEntry(node) {
+        // What analyzeFile's memberEntry checks first, without the analysis.
+        const inner = skipWrappers(node);
+        if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+        const member = getStaticPropertyName(inner);
+        if (member === undefined || !settings.index.byName.has(member)) return undefined;
+        return analyzed().memberEntry(node);
+      },
+      replacementAt: (node, member) => analyzed().replacementAt(node, member),
+    };
     bySettings.set(settings, fileEnum);
   }
   return fileEnum;
@@ -128,7 +144,7 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
     const isValue = ownVariable.defs.some(
       (def) => def.type !== 'ImportBinding' && def.type !== 'Type' && !(def.node.type === AST_NODE_TYPES.TSInterfaceDeclaration),
     );
-    if (isValue) bindings.push({ text: enumName, variable: ownVariable });
+    if (isValue) bindings.push({ text: enumName, variable: ownVariable, members: declaredMembers(ownVariable) });
   }
   for (const variable of topScope?.variables ?? []) {
     for (const def of variable.defs) {
@@ -164,7 +180,10 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
 
   function replacementAt(node: Node, member: string): EnumReplacement {
     for (const binding of bindings) {
-      if (reachable(node, binding)) return { kind: 'fixable', text: `${binding.text}.${member}`, fixImport: null };
+      if (!reachable(node, binding)) continue;
+      // A local enum or object without this member: `KakaoErrorCode.X` would not be the code.
+      if (binding.members && !binding.members.has(member)) return { kind: 'name-taken', name: enumName };
+      return { kind: 'fixable', text: `${binding.text}.${member}`, fixImport: null };
     }
     if (bindings.length > 0) return { kind: 'shadowed', name: bindings[0]!.text.split('.', 1)[0]! };
 
@@ -247,7 +266,12 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
     if (first) {
       const comments = sourceCode.getCommentsBefore(first);
       // Keep comments attached to the first statement (e.g. eslint-disable-next-line) with it.
-      const anchor = comments.find((comment) => comment.loc.start.line >= first.loc.start.line - 1) ?? first;
+      // Never above a shebang (`#!`), which must stay first.
+      const anchor =
+        comments.find(
+          (comment) =>
+            comment.loc.start.line >= first.loc.start.line - 1 && !sourceCode.text.startsWith('#!', comment.range[0]),
+        ) ?? first;
       return fixer.insertTextBeforeRange(anchor.range, `${statement}\n`);
     }
     const last = program.body.at(-1);
@@ -288,6 +312,50 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
   }
 
   return { memberEntry, replacementAt };
+}
+
+/**
+ * The members of a declaration of the enum in the file itself (`enum KakaoErrorCode {...}`,
+ * `const KakaoErrorCode = {...}`, `Object.freeze({...})`, `{...} as const`); undefined when they are
+ * not known statically (a `require`, a `declare const`, a class...): then any member is trusted.
+ */
+function declaredMembers(variable: Variable): ReadonlySet<string> | undefined {
+  const names = new Set<string>();
+  for (const def of variable.defs) {
+    const node = def.node as Node;
+    if (node.type === AST_NODE_TYPES.TSEnumDeclaration) {
+      for (const member of node.body.members) {
+        names.add(member.id.type === AST_NODE_TYPES.Identifier ? member.id.name : member.id.value);
+      }
+      continue;
+    }
+    if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) return undefined;
+    let init = skipWrappers(node.init);
+    if (
+      init.type === AST_NODE_TYPES.CallExpression &&
+      init.callee.type === AST_NODE_TYPES.MemberExpression &&
+      init.callee.object.type === AST_NODE_TYPES.Identifier &&
+      init.callee.object.name === 'Object' &&
+      getStaticPropertyName(init.callee) === 'freeze' &&
+      init.arguments[0]
+    ) {
+      init = skipWrappers(init.arguments[0]);
+    }
+    if (init.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    for (const property of init.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) return undefined;
+      const { key } = property;
+      const name =
+        !property.computed && key.type === AST_NODE_TYPES.Identifier
+          ? key.name
+          : key.type === AST_NODE_TYPES.Literal
+            ? String(key.value)
+            : undefined;
+      if (name === undefined) return undefined;
+      names.add(name);
+    }
+  }
+  return names;
 }
 
 function isRequireCall(node: Node | null | undefined): boolean {

@@ -50,6 +50,25 @@ interface MinimalType {
   types?: MinimalType[];
 }
 
+interface MinimalProgram {
+  getTypeChecker(): { getBaseTypeOfLiteralType(type: MinimalType): MinimalType };
+  getSourceFiles(): readonly { readonly text: string }[];
+}
+
+const mentionCache = new WeakMap<MinimalProgram, Map<string, boolean>>();
+
+/** Whether any source file of the program (its own, its dependencies', the libs) contains `name`. */
+function programMentions(program: MinimalProgram, name: string): boolean {
+  let byName = mentionCache.get(program);
+  if (!byName) mentionCache.set(program, (byName = new Map<string, boolean>()));
+  let result = byName.get(name);
+  if (result === undefined) {
+    result = program.getSourceFiles().some((file) => file.text.includes(name));
+    byName.set(name, result);
+  }
+  return result;
+}
+
 /**
  * With type information (parserOptions.projectService or project), an expression typed as the enum
  * also counts as an error-code expression. Without it, this returns undefined: types are optional.
@@ -57,11 +76,13 @@ interface MinimalType {
 function createEnumTypeTest(context: AnyContext, enumName: string): ErrorCodeExpressionTest | undefined {
   const services = context.sourceCode.parserServices as
     | {
-        program?: { getTypeChecker(): { getBaseTypeOfLiteralType(type: MinimalType): MinimalType } } | null;
+        program?: MinimalProgram | null;
         getTypeAtLocation?: (node: TSESTree.Node) => MinimalType;
       }
     | undefined;
   if (!services?.program || !services.getTypeAtLocation) return undefined;
+  // No type can be the enum in a program that never names it (then the test would only cost time).
+  if (!programMentions(services.program, enumName)) return undefined;
   const checker = services.program.getTypeChecker();
   const getType = services.getTypeAtLocation;
 
