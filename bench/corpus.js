@@ -1,0 +1,58 @@
+/**
+ * The benchmark corpus: the `src/` folders of npm packages pinned as devDependencies (real
+ * TypeScript that is not ours). Paths come from each package's package.json, resolved by Node.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(ROOT, 'package.json'));
+
+/**
+ * The built plugin: dist/index.js, or $KAKAO_PLUGIN_DIST/index.js (to compare another build of the
+ * rules, e.g. a prototype, with the same benchmark).
+ */
+export function pluginEntry() {
+  return path.join(process.env.KAKAO_PLUGIN_DIST ? path.resolve(process.env.KAKAO_PLUGIN_DIST) : path.join(ROOT, 'dist'), 'index.js');
+}
+
+export const CORPUS_PACKAGES = ['rxjs', 'zod', 'effect'];
+const TS_FILE = /\.[cm]?tsx?$/u;
+
+/** The root folder of an installed package (from its package.json). */
+export function packageDir(name) {
+  return path.dirname(require.resolve(`${name}/package.json`));
+}
+
+export function packageVersion(name) {
+  return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+}
+
+function listFiles(dir, test) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && test.test(entry.name) && !entry.name.endsWith('.d.ts'))
+    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+}
+
+/** `{ name, version, dir, files }` per package, `files` absolute and sorted. */
+export function corpus(names = CORPUS_PACKAGES) {
+  return names.map((name) => {
+    const dir = path.join(packageDir(name), 'src');
+    return { name, version: packageVersion(name), dir, files: listFiles(dir, TS_FILE) };
+  });
+}
+
+export function countLines(files) {
+  let lines = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    if (text.endsWith('\n')) count--;
+    lines += count;
+  }
+  return lines;
+}

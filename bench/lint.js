@@ -1,0 +1,164 @@
+/**
+ * One benchmark configuration, linted once over the whole corpus in this process:
+ *
+ *   node --expose-gc bench/lint.js <config>
+ *
+ * Prints a short summary on stderr and one line `BENCH_RESULT {json}` on stdout (read by run.js).
+ * Configurations (see CONFIGS): parser, kakao-default, ours, peers, typed.
+ * Uses the built plugin (dist/index.js): run `npm run build` first (`npm run bench` does).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { corpus, countLines, pluginEntry, ROOT } from './corpus.js';
+
+const plugin = (await import(pathToFileURL(pluginEntry()).href)).default;
+
+/** Every rule of the plugin, so rules added later are benchmarked without touching this file. */
+export const OUR_RULES = Object.keys(plugin.rules).map((name) => `kakao/${name}`);
+export const PEER_RULE = '@typescript-eslint/no-magic-numbers';
+export const TYPED_PEERS = ['@typescript-eslint/switch-exhaustiveness-check', '@typescript-eslint/no-unsafe-enum-comparison'];
+
+const ENUM_MODULE = './generated/kakao-error-codes';
+const on = (ids) => Object.fromEntries(ids.map((id) => [id, 'error']));
+
+export const CONFIGS = {
+  parser: { label: '(a) parser, no rules', rules: {} },
+  'kakao-default': {
+    label: "(b') ours, scope 'kakao-files' (default)",
+    rules: on(OUR_RULES),
+    kakao: { enumModule: ENUM_MODULE },
+  },
+  ours: { label: "(b) ours, scope 'all'", rules: on(OUR_RULES), kakao: { scope: 'all', enumModule: ENUM_MODULE } },
+  peer: { label: '(p) no-magic-numbers alone', rules: { [PEER_RULE]: 'error' } },
+  peers: {
+    label: `(c) ours + no-magic-numbers`,
+    rules: { ...on(OUR_RULES), [PEER_RULE]: 'error' },
+    kakao: { scope: 'all', enumModule: ENUM_MODULE },
+  },
+  typed: {
+    label: '(d) (c) + type-aware peers',
+    rules: { ...on(OUR_RULES), [PEER_RULE]: 'error', ...on(TYPED_PEERS) },
+    kakao: { scope: 'all', enumModule: ENUM_MODULE },
+    typed: true,
+  },
+};
+
+/** A tsconfig listing every corpus file: one program, as type-aware rules need. */
+function writeTsconfig(files) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kakao-bench-'));
+  const file = path.join(dir, 'tsconfig.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      compilerOptions: {
+        target: 'es2022',
+        lib: ['es2023', 'dom'],
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        allowImportingTsExtensions: true,
+        noEmit: true,
+        strict: true,
+        skipLibCheck: true,
+        types: [],
+      },
+      files,
+    }),
+  );
+  return { dir, file };
+}
+
+function addTimes(target, key, ms) {
+  target[key] = (target[key] ?? 0) + ms;
+}
+
+export async function runConfig(name) {
+  const config = CONFIGS[name];
+  if (!config) throw new Error(`unknown config "${name}"; expected one of ${Object.keys(CONFIGS).join(', ')}`);
+  const packages = corpus();
+  const files = packages.flatMap((p) => p.files);
+  const lines = countLines(files);
+  const tsconfig = config.typed ? writeTsconfig(files) : undefined;
+
+  const eslint = new ESLint({
+    cwd: ROOT,
+    overrideConfigFile: true,
+    stats: true,
+    overrideConfig: [
+      // The corpus lives in node_modules, which ESLint ignores by default.
+      { ignores: ['!**/node_modules/'] },
+      {
+        files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+        languageOptions: {
+          parser: tsParser,
+          parserOptions: tsconfig ? { project: tsconfig.file, tsconfigRootDir: tsconfig.dir } : {},
+        },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+        plugins: { kakao: plugin, '@typescript-eslint': tseslint.plugin },
+        settings: config.kakao ? { kakao: config.kakao } : {},
+        rules: config.rules,
+      },
+    ],
+  });
+
+  globalThis.gc?.();
+  const start = performance.now();
+  const results = await eslint.lintFiles(files);
+  const wallMs = performance.now() - start;
+  if (tsconfig) rmSync(tsconfig.dir, { recursive: true, force: true });
+
+  const rulesMs = {};
+  const messages = {};
+  let parseMs = 0;
+  let passMs = 0;
+  let parsed = 0;
+  let fatal = 0;
+  for (const result of results) {
+    for (const pass of result.stats?.times.passes ?? []) {
+      if (pass.parse) {
+        parseMs += pass.parse.total;
+        parsed++;
+      }
+      passMs += pass.total ?? 0;
+      for (const [ruleId, time] of Object.entries(pass.rules ?? {})) addTimes(rulesMs, ruleId, time.total);
+    }
+    for (const message of result.messages) {
+      if (message.fatal) fatal++;
+      addTimes(messages, message.ruleId ?? '(no rule)', 1);
+    }
+  }
+  return {
+    config: name,
+    label: config.label,
+    packages: packages.map((p) => ({ name: p.name, version: p.version, files: p.files.length })),
+    files: files.length,
+    linted: results.length,
+    parsed,
+    lines,
+    fatal,
+    wallMs,
+    parseMs,
+    passMs,
+    rulesMs,
+    messages,
+    ourRules: OUR_RULES,
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const name = process.argv[2] ?? 'ours';
+  const result = await runConfig(name);
+  const rules = Object.entries(result.rulesMs)
+    .map(([id, ms]) => `${id} ${ms.toFixed(1)} ms`)
+    .join(', ');
+  process.stderr.write(
+    `${result.label}: ${result.linted}/${result.files} files, ${result.lines} lines, wall ${(result.wallMs / 1000).toFixed(2)} s, ` +
+      `parse ${(result.parseMs / 1000).toFixed(2)} s${rules ? `; ${rules}` : ''}${result.fatal ? `; ${result.fatal} FATAL` : ''}\n`,
+  );
+  process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+}
