@@ -4,8 +4,9 @@
  *   node --expose-gc bench/lint.js <config>
  *
  * Prints a short summary on stderr and one line `BENCH_RESULT {json}` on stdout (read by run.js).
- * Configurations (see CONFIGS): parser, kakao-default, ours, peers, typed.
- * Uses the built plugin (dist/index.js): run `npm run build` first (`npm run bench` does).
+ * Configurations (see CONFIGS): parser, kakao-default, ours, peer, peers, typed.
+ * Uses the built plugin (dist/index.js, or $KAKAO_PLUGIN_DIST/index.js): run `npm run build` first
+ * (`npm run bench` does).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
