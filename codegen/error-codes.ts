@@ -19,7 +19,7 @@ import {
   type WriterFunction,
 } from 'ts-morph';
 import type { ErrorCodeEntry, Spec } from './spec.js';
-import { generatedNames, type GeneratedNames } from './names.js';
+import { compareCodes, generatedNames, type GeneratedNames } from './names.js';
 import { commentText, jsDocText, jsString } from './text.js';
 
 /**
@@ -32,7 +32,7 @@ export type Flavour = 'const-enum' | 'enum' | 'object' | 'js' | 'dts';
 
 /** Codes sorted by |code| ascending, then by code (so -1 comes before 1). */
 export function sortedCodes(codes: readonly ErrorCodeEntry[]): ErrorCodeEntry[] {
-  return [...codes].sort((a, b) => Math.abs(a.code) - Math.abs(b.code) || a.code - b.code);
+  return [...codes].sort((a, b) => compareCodes(a.code, b.code));
 }
 
 export interface StatementsOptions {

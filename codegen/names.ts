@@ -40,3 +40,8 @@ export function generatedNames(enumName: string): GeneratedNames {
     retryableList: `retryable${plural(enumName)}`,
   };
 }
+
+/** The order of members in the generated module: by |code|, then by code (so -1 comes before 1). */
+export function compareCodes(a: number, b: number): number {
+  return Math.abs(a) - Math.abs(b) || a - b;
+}

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { generatedNames } from '../codegen/names.js';
+import { compareCodes, generatedNames } from '../codegen/names.js';
 import type { ErrorCodeEntry } from '../codegen/spec.js';
 import {
   createRule,
@@ -547,5 +547,5 @@ function resolveWantedCodes(option: readonly (number | string)[] | undefined, fi
   const seen = new Set<number>();
   return codes
     .filter(({ value }) => !seen.has(value) && seen.add(value))
-    .sort((a, b) => Math.abs(a.value) - Math.abs(b.value) || a.value - b.value);
+    .sort((a, b) => compareCodes(a.value, b.value));
 }
