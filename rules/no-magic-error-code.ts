@@ -3,6 +3,7 @@ import {
   createRule,
   DEFAULT_ERROR_CODE_NAMES,
   errorCodeNamesSchema,
+  codeLiteralAt,
   getCodeLiteralValue,
   getCodeUse,
   getKakaoFile,
@@ -49,7 +50,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ errorCodeNames = DEFAULT_ERROR_CODE_NAMES }]) {
     const file = getKakaoFile(context, errorCodeNames);
-    if (!file) return {};
+    if (!file?.mayCheckCodes) return {};
     const { index, fileEnum, settings } = file;
 
     function check(node: TSESTree.Literal | TSESTree.UnaryExpression): void {
@@ -94,8 +95,9 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      Literal: check,
-      UnaryExpression: check,
+      Literal(node) {
+        if (typeof node.value === 'number') check(codeLiteralAt(node));
+      },
     };
   },
 });

@@ -105,6 +105,15 @@ export function getCodeLiteralValue(node: Node): number | undefined {
   return undefined;
 }
 
+/**
+ * The code literal a numeric literal is part of: the unary minus above it (`-401`), or itself. Lets
+ * a rule listen to `Literal` alone rather than to every `UnaryExpression` as well.
+ */
+export function codeLiteralAt(node: TSESTree.NumberLiteral): TSESTree.NumberLiteral | TSESTree.UnaryExpression {
+  const { parent } = node;
+  return parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '-' ? parent : node;
+}
+
 /** Decides whether an expression holds an error code (by name, optionally by type). */
 export type ErrorCodeExpressionTest = (node: Node) => boolean;
 

@@ -3,7 +3,7 @@
  * error-code expression test (by name, plus types when the parser has them), the enum in the file.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createErrorCodeNameTest } from './ast.js';
+import { createErrorCodeNameTest, escapeRegExp } from './ast.js';
 import type { CodeUseContext, ErrorCodeExpressionTest } from './ast.js';
 import { getFileEnum } from './enum-reference.js';
 import type { FileEnum } from './enum-reference.js';
@@ -17,11 +17,44 @@ export interface KakaoFile extends CodeUseContext {
   readonly settings: KakaoSettings;
   readonly index: SpecIndex;
   readonly fileEnum: FileEnum;
+  /**
+   * False when no code in the file can be checked against an error code: its text contains none of
+   * the error-code names (in any case) nor the enum's name, and there is no type information. Then
+   * no comparison, `case`, list or lookup in it is a code check, and rules can skip them all.
+   */
+  readonly mayCheckCodes: boolean;
 }
+
+interface CachedFile {
+  readonly settings: KakaoSettings;
+  readonly errorCodeNames: readonly string[];
+  readonly file: KakaoFile | undefined;
+}
+
+/** Per file: every rule asks with the same settings, and usually the same names. */
+const fileCache = new WeakMap<TSESTree.Program, CachedFile[]>();
+
+const sameNames = (a: readonly string[], b: readonly string[]) =>
+  a === b || (a.length === b.length && a.every((name, i) => name === b[i]));
 
 /** Undefined when the rule has nothing to do in this file (out of scope, or generated). */
 export function getKakaoFile(context: AnyContext, errorCodeNames: readonly string[]): KakaoFile | undefined {
   const settings = getKakaoSettings(context);
+  const { ast } = context.sourceCode;
+  let cached = fileCache.get(ast);
+  if (!cached) fileCache.set(ast, (cached = []));
+  const hit = cached.find((entry) => entry.settings === settings && sameNames(entry.errorCodeNames, errorCodeNames));
+  if (hit) return hit.file;
+  const file = createKakaoFile(context, settings, errorCodeNames);
+  cached.push({ settings, errorCodeNames, file });
+  return file;
+}
+
+function createKakaoFile(
+  context: AnyContext,
+  settings: KakaoSettings,
+  errorCodeNames: readonly string[],
+): KakaoFile | undefined {
   const { sourceCode, filename } = context;
   if (isGeneratedFile(sourceCode)) return undefined;
   if (settings.scope === 'kakao-files' && !hasApiEvidence(sourceCode, filename, settings)) return undefined;
@@ -39,7 +72,28 @@ export function getKakaoFile(context: AnyContext, errorCodeNames: readonly strin
     sourceCode,
     isErrorCodeExpression,
     isEnumMemberReference: (node) => fileEnum.memberEntry(node) !== undefined,
+    mayCheckCodes: byType !== undefined || codeNamePattern(errorCodeNames, settings.enumName).test(sourceCode.text),
   };
+}
+
+const codeNamePatterns = new WeakMap<readonly string[], Map<string, RegExp>>();
+
+/**
+ * Matches any text an error-code expression or enum member reference needs: one of the names, in
+ * any case. Names that contain another name are left out ("errorCode" contains "code"), so the
+ * default names make one short search.
+ */
+function codeNamePattern(errorCodeNames: readonly string[], enumName: string): RegExp {
+  let byEnumName = codeNamePatterns.get(errorCodeNames);
+  if (!byEnumName) codeNamePatterns.set(errorCodeNames, (byEnumName = new Map()));
+  let pattern = byEnumName.get(enumName);
+  if (!pattern) {
+    const lower = [...new Set([enumName, ...errorCodeNames].map((name) => name.toLowerCase()))];
+    const needles = lower.filter((name) => !lower.some((other) => other !== name && name.includes(other)));
+    pattern = new RegExp(needles.map(escapeRegExp).join('|'), 'iu');
+    byEnumName.set(enumName, pattern);
+  }
+  return pattern;
 }
 
 interface MinimalType {
