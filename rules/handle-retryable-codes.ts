@@ -13,15 +13,17 @@ import type { KakaoFile } from './utils/index.js';
 import {
   canCompleteNormally,
   forEachCodeCheck,
-  getCallNames,
+  callGoesBy,
   getIfChain,
   getStatementList,
   getSubjectKey,
   isElseIf,
   isFunctionNode,
+  mayHoldCodeCheck,
   switchCaseChecks,
 } from './utils/dispatch.js';
 import type { CodeCheck } from './utils/dispatch.js';
+import { createCoverageIndex } from './utils/coverage.js';
 
 export type Options = [
   {
@@ -158,31 +160,17 @@ export default createRule<Options, MessageIds>({
       addMissingCases: 'Add a case for each missing retryable code, with a TODO to retry.',
     },
   },
-  create(
-    context,
-    [
-      {
-        errorCodeNames = DEFAULT_ERROR_CODE_NAMES,
-        retryableCodes,
-        guardNames = [],
-        allowDefault = false,
-        defaultCommentPattern = DEFAULT_COMMENT_PATTERN,
-        minimumCodes = 2,
-      },
-    ],
-  ) {
-    const file = getKakaoFile(context, errorCodeNames);
+  create(context, [options]) {
+    const file = getKakaoFile(context, options.errorCodeNames ?? DEFAULT_ERROR_CODE_NAMES);
     if (!file) return {};
-    const wanted = resolveWantedCodes(retryableCodes, file);
+    const { wanted, wantedValues, guards, commentPattern } = getSetup(options, file);
     if (wanted.length === 0) return {};
+    const { allowDefault = false, minimumCodes = 2 } = options;
 
     const { sourceCode } = context;
-    const { enumName } = file.settings;
-    const generated = generatedNames(enumName);
-    const guards = new Set(['isRetryable', generated.isRetryable, generated.retryableList, ...guardNames]);
-    const commentPattern = new RegExp(defaultCommentPattern, 'iu');
-    const isGuardCall = (call: TSESTree.CallExpression) => getCallNames(call).some((name) => guards.has(name));
+    const isGuardCall = (call: TSESTree.CallExpression) => callGoesBy(call, guards);
     const hasGuardCall = (root: Node) => forEachCodeCheck(root, file, () => false, isGuardCall);
+    const coverageOf = createCoverageIndex(file, wantedValues, isGuardCall);
 
     const isComplete = (handled: ReadonlySet<number>) => wanted.every(({ value }) => handled.has(value));
 
@@ -252,17 +240,24 @@ export default createRule<Options, MessageIds>({
 
     /** The code checks and guard calls in a chain's conditions; undefined when it has neither. */
     function analyseChain(head: TSESTree.IfStatement): ChainInfo | undefined {
+      if (!chainMayHoldCodeCheck(head)) return undefined;
       const { ifs, finalElse } = getIfChain(head);
       const checks: CodeCheck[] = [];
-      for (const ifNode of ifs) {
-        forEachCodeCheck(ifNode.test, file!, (check) => {
-          checks.push(check);
-          return false;
-        });
-      }
-      const guarded = ifs.some((ifNode) => hasGuardCall(ifNode.test));
+      const onCheck = (check: CodeCheck) => {
+        checks.push(check);
+        return false;
+      };
+      // A guard call makes the whole run handled: the checks after it do not matter.
+      const guarded = ifs.some((ifNode) => forEachCodeCheck(ifNode.test, file!, onCheck, isGuardCall));
       if (checks.length === 0 && !guarded) return undefined;
       return { head, finalElse, lastIf: ifs.at(-1)!, checks, guarded };
+    }
+
+    function chainMayHoldCodeCheck(head: TSESTree.IfStatement): boolean {
+      for (let node: TSESTree.Statement | null = head; node?.type === AST_NODE_TYPES.IfStatement; node = node.alternate) {
+        if (mayHoldCodeCheck(node.test, file!, isGuardCall)) return true;
+      }
+      return false;
     }
 
     /** A chain, or consecutive chains in one statement list, as one dispatch over its main subject. */
@@ -302,81 +297,106 @@ export default createRule<Options, MessageIds>({
       };
     }
 
-    function checkStatementList(statements: readonly Statement[]): void {
-      let run: ChainInfo[] = [];
-      const flush = () => {
-        if (run.length > 0) check(analyseRun(run));
-        run = [];
-      };
-      for (const statement of statements) {
-        const chain = statement.type === AST_NODE_TYPES.IfStatement ? analyseChain(statement) : undefined;
-        if (chain) run.push(chain);
-        else flush();
+    /** Ifs already analysed as part of a run (and ifs that end one). */
+    const analysedIfs = new Set<TSESTree.IfStatement>();
+    const runCursors = new Map<readonly Statement[], number>();
+
+    /** The run of chains that starts at `head` in `list`: the consecutive ifs that compare codes or call guards. */
+    function checkRunFrom(head: TSESTree.IfStatement, list: readonly Statement[]): void {
+      const first = analyseChain(head);
+      if (!first) return;
+      const run = [first];
+      // Ifs are visited in source order, so each list is searched from where the last run ended.
+      let index = list.indexOf(head, runCursors.get(list) ?? 0) + 1;
+      for (let statement = list[index]; statement?.type === AST_NODE_TYPES.IfStatement; statement = list[++index]) {
+        analysedIfs.add(statement);
+        const chain = analyseChain(statement);
+        if (!chain) break;
+        run.push(chain);
       }
-      flush();
+      runCursors.set(list, index);
+      check(analyseRun(run));
     }
 
     // --- coverage and report ----------------------------------------------------------------------
 
-    function hasPatternComment(range: readonly [number, number]): boolean {
-      return sourceCode
-        .getAllComments()
-        .some(
-          (comment) =>
-            comment.range[0] >= range[0] && comment.range[1] <= range[1] && commentPattern.test(comment.value.trim()),
-        );
+    function hasPatternComment([start, end]: readonly [number, number]): boolean {
+      const comments = sourceCode.getAllComments();
+      for (let i = firstCommentFrom(comments, start); i < comments.length; i++) {
+        const comment = comments[i]!;
+        if (comment.range[1] > end) return false;
+        if (commentPattern.test(comment.value.trim())) return true;
+      }
+      return false;
     }
 
-    /** The nodes whose guards and checks on the same subject also handle codes: before, around, after. */
-    function coveringRegions(dispatch: Dispatch): Node[] {
-      const regions: Node[] = [];
+    /**
+     * The missing codes that nothing else handles: checks on the same subject in the default branch,
+     * or in the statements after the dispatch; before it, or in the conditions it is nested in, up
+     * to the function. Undefined when one of those calls a guard.
+     */
+    function unhandledElsewhere(dispatch: Dispatch, missing: readonly WantedCode[]): WantedCode[] | undefined {
+      const { subjectKey } = dispatch;
+      let remaining = [...missing];
+      const keep = (covered: (code: number) => boolean) => {
+        remaining = remaining.filter(({ value }) => !covered(value));
+      };
+      const walk = (root: Node): boolean => {
+        const found = new Set<number>();
+        const guarded = forEachCodeCheck(
+          root,
+          file!,
+          (check) => {
+            if (getSubjectKey(check.subject, sourceCode) === subjectKey) found.add(check.code.value);
+            return false;
+          },
+          isGuardCall,
+        );
+        keep((code) => found.has(code));
+        return guarded;
+      };
+
       if (dispatch.defaultBranch) {
-        regions.push(dispatch.defaultBranch.node);
+        if (walk(dispatch.defaultBranch.node)) return undefined;
       } else {
-        // Unhandled codes carry on with the statements after the dispatch.
         const list = getStatementList(dispatch.last.parent);
-        if (list) regions.push(...list.slice(list.indexOf(dispatch.last) + 1));
+        if (list) {
+          const coverage = coverageOf(list);
+          const index = coverage.positions.get(dispatch.last)!;
+          if (coverage.guardedAfter(index)) return undefined;
+          keep((code) => coverage.checkedAfter(subjectKey, code, index));
+        }
       }
-      // Statements that run before it, and the conditions it is nested in, up to the function.
       let current: Node = dispatch.first;
       for (let parent: Node | undefined = current.parent; parent; current = parent, parent = parent.parent) {
         if (isFunctionNode(parent)) break;
         const list = getStatementList(parent);
         if (list) {
-          const index = list.indexOf(current as Statement);
-          if (index > 0) regions.push(...list.slice(0, index));
+          const coverage = coverageOf(list);
+          const index = coverage.positions.get(current as Statement);
+          if (index !== undefined) {
+            if (coverage.guardedBefore(index)) return undefined;
+            keep((code) => coverage.checkedBefore(subjectKey, code, index));
+          }
         } else if (parent.type === AST_NODE_TYPES.IfStatement && parent.test !== current) {
-          regions.push(parent.test);
+          if (walk(parent.test)) return undefined;
         }
         if (parent.type === AST_NODE_TYPES.StaticBlock) break;
       }
-      return regions;
+      return remaining;
     }
 
     function check(dispatch: Dispatch | undefined): void {
       if (!dispatch || dispatch.guarded) return;
-      let missing = wanted.filter((code) => !dispatch.handled.has(code.value));
-      if (missing.length === 0) return;
+      const unhandled = wanted.filter((code) => !dispatch.handled.has(code.value));
+      if (unhandled.length === 0) return;
 
       const { defaultBranch, trailingCommentRange } = dispatch;
       if (defaultBranch && (allowDefault || hasPatternComment(defaultBranch.commentRange))) return;
       if (trailingCommentRange && hasPatternComment(trailingCommentRange)) return;
 
-      const alsoHandled = new Set<number>();
-      for (const region of coveringRegions(dispatch)) {
-        const guarded = forEachCodeCheck(
-          region,
-          file!,
-          (found) => {
-            if (getSubjectKey(found.subject, sourceCode) === dispatch.subjectKey) alsoHandled.add(found.code.value);
-            return false;
-          },
-          isGuardCall,
-        );
-        if (guarded) return;
-      }
-      missing = missing.filter((code) => !alsoHandled.has(code.value));
-      if (missing.length === 0) return;
+      const missing = unhandledElsewhere(dispatch, unhandled);
+      if (!missing || missing.length === 0) return;
 
       const { node } = dispatch;
       context.report({
@@ -506,25 +526,69 @@ export default createRule<Options, MessageIds>({
 
     // --- visitors ---------------------------------------------------------------------------------
 
-    const checkList = (node: Node) => checkStatementList(getStatementList(node)!);
-    return {
+    const visitors: TSESLint.RuleListener = {
       SwitchStatement(node) {
         check(analyseSwitch(node));
       },
-      Program: checkList,
-      BlockStatement: checkList,
-      StaticBlock: checkList,
-      TSModuleBlock: checkList,
-      SwitchCase: checkList,
+    };
+    // Only a switch can be a dispatch without error-code names or enum members (over spec literals).
+    if (!file.mayCheckCodes) return visitors;
+    return {
+      ...visitors,
       IfStatement(node) {
         // Chains are analysed from their first `if`; `if`s in statement lists with their run.
-        if (isElseIf(node) || getStatementList(node.parent)) return;
-        const chain = analyseChain(node);
-        if (chain) check(analyseRun([chain]));
+        if (isElseIf(node) || analysedIfs.has(node)) return;
+        const list = getStatementList(node.parent);
+        if (list) {
+          checkRunFrom(node, list);
+        } else {
+          const chain = analyseChain(node);
+          if (chain) check(analyseRun([chain]));
+        }
       },
     };
   },
 });
+
+/** What a rule instance derives from its options and the settings: the same for every file. */
+interface Setup {
+  readonly wanted: readonly WantedCode[];
+  readonly wantedValues: ReadonlySet<number>;
+  readonly guards: ReadonlySet<string>;
+  readonly commentPattern: RegExp;
+}
+
+const setups = new WeakMap<Options[0], WeakMap<KakaoFile['settings'], Setup>>();
+
+function getSetup(options: Options[0], file: KakaoFile): Setup {
+  let bySettings = setups.get(options);
+  if (!bySettings) setups.set(options, (bySettings = new WeakMap()));
+  let setup = bySettings.get(file.settings);
+  if (!setup) {
+    const generated = generatedNames(file.settings.enumName);
+    const wanted = resolveWantedCodes(options.retryableCodes, file);
+    setup = {
+      wanted,
+      wantedValues: new Set(wanted.map(({ value }) => value)),
+      guards: new Set(['isRetryable', generated.isRetryable, generated.retryableList, ...(options.guardNames ?? [])]),
+      commentPattern: new RegExp(options.defaultCommentPattern ?? DEFAULT_COMMENT_PATTERN, 'iu'),
+    };
+    bySettings.set(file.settings, setup);
+  }
+  return setup;
+}
+
+/** The index of the first comment that starts at or after `offset` (comments are in source order). */
+function firstCommentFrom(comments: readonly TSESTree.Comment[], offset: number): number {
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (comments[middle]!.range[0] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 /** The wanted codes, ordered by |code| like the generated enum. */
 function resolveWantedCodes(option: readonly (number | string)[] | undefined, file: KakaoFile): WantedCode[] {

@@ -194,6 +194,24 @@ export type CheckVisitor = (check: CodeCheck) => boolean;
 export type CallVisitor = (call: TSESTree.CallExpression) => boolean;
 
 const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType', 'decorators']);
+type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
+type ChildKeys = (type: string) => readonly string[];
+const childKeysCache = new WeakMap<VisitorKeys, ChildKeys>();
+
+/** The keys of a node type's children that may hold code checks (not types or decorators). */
+function getChildKeys(visitorKeys: VisitorKeys): ChildKeys {
+  let childKeys = childKeysCache.get(visitorKeys);
+  if (!childKeys) {
+    const byType = new Map<string, readonly string[]>();
+    childKeys = (type) => {
+      let keys = byType.get(type);
+      if (!keys) byType.set(type, (keys = (visitorKeys[type] ?? []).filter((key) => !SKIPPED_KEYS.has(key))));
+      return keys;
+    };
+    childKeysCache.set(visitorKeys, childKeys);
+  }
+  return childKeys;
+}
 
 export function isFunctionNode(
   node: Node,
@@ -216,7 +234,7 @@ export function forEachCodeCheck(
   onCheck: CheckVisitor,
   onCall?: CallVisitor,
 ): boolean {
-  const { visitorKeys } = file.sourceCode;
+  const childKeys = getChildKeys(file.sourceCode.visitorKeys);
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -242,8 +260,7 @@ export function forEachCodeCheck(
       default:
         break;
     }
-    for (const key of visitorKeys[node.type] ?? []) {
-      if (SKIPPED_KEYS.has(key)) continue;
+    for (const key of childKeys(node.type)) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (const item of child) if (isNode(item)) stack.push(item);
@@ -255,25 +272,82 @@ export function forEachCodeCheck(
   return false;
 }
 
+/**
+ * False when forEachCodeCheck(node, file, ..., onCall) would find nothing that matters in `node`:
+ * no comparison with a code, no list check and no call that `isRelevant` accepts. A cheap test
+ * for the conditions of most `if`s (`x`, `!a.b`, `x === undefined`, `isArray(x)`).
+ */
+export function mayHoldCodeCheck(
+  node: Node,
+  file: KakaoFile,
+  isRelevant: (call: TSESTree.CallExpression) => boolean,
+): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.Super:
+    case AST_NODE_TYPES.PrivateIdentifier:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return false;
+    case AST_NODE_TYPES.MemberExpression:
+      return (
+        mayHoldCodeCheck(node.object, file, isRelevant) ||
+        (node.computed && mayHoldCodeCheck(node.property, file, isRelevant))
+      );
+    case AST_NODE_TYPES.UnaryExpression:
+      return mayHoldCodeCheck(node.argument, file, isRelevant);
+    case AST_NODE_TYPES.LogicalExpression:
+      return mayHoldCodeCheck(node.left, file, isRelevant) || mayHoldCodeCheck(node.right, file, isRelevant);
+    case AST_NODE_TYPES.BinaryExpression:
+      return (
+        (isEqualityComparison(node) && (getCodeRef(node.left, file) ?? getCodeRef(node.right, file)) !== undefined) ||
+        mayHoldCodeCheck(node.left, file, isRelevant) ||
+        mayHoldCodeCheck(node.right, file, isRelevant)
+      );
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipWrappers(node.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
+      return (
+        (method !== undefined && COLLECTION_METHODS.has(method)) ||
+        isRelevant(node) ||
+        mayHoldCodeCheck(node.callee, file, isRelevant) ||
+        node.arguments.some((argument) => mayHoldCodeCheck(argument, file, isRelevant))
+      );
+    }
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return mayHoldCodeCheck(node.expression, file, isRelevant);
+    default:
+      return true;
+  }
+}
+
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** The name a call goes by (`f(x)`, `a.b.f(x)` → "f"), and for `list.includes(x)` / `set.has(x)` the list's. */
-export function getCallNames(call: TSESTree.CallExpression): string[] {
+/**
+ * Whether a call goes by one of `names`: its function's name (`f(x)`, `a.b.f(x)` → "f"), or for
+ * `list.includes(x)` / `set.has(x)` the list's.
+ */
+export function callGoesBy(call: TSESTree.CallExpression, names: ReadonlySet<string>): boolean {
   const callee = skipWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return [callee.name];
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return [];
+  if (callee.type === AST_NODE_TYPES.Identifier) return names.has(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getStaticPropertyName(callee);
-  if (method === undefined) return [];
-  if (!COLLECTION_METHODS.has(method)) return [method];
+  if (method === undefined) return false;
+  if (names.has(method)) return true;
+  if (!COLLECTION_METHODS.has(method)) return false;
   const object = skipWrappers(callee.object);
-  if (object.type === AST_NODE_TYPES.Identifier) return [method, object.name];
-  if (object.type === AST_NODE_TYPES.MemberExpression) {
-    const name = getStaticPropertyName(object);
-    if (name !== undefined) return [method, name];
-  }
-  return [method];
+  if (object.type === AST_NODE_TYPES.Identifier) return names.has(object.name);
+  if (object.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getStaticPropertyName(object);
+  return name !== undefined && names.has(name);
 }
 
 /** An `if` and its `else if`s, and the final `else` (null when there is none). */

@@ -598,3 +598,89 @@ describe('handle-retryable-codes options', () => {
     );
   });
 });
+
+// Runs of `if`s in one statement list, how they end, and what the statements around a dispatch handle.
+createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the statements around them', rule, {
+  valid: [
+    // The missing codes are checked later in the same list, or earlier, on the same subject.
+    {
+      filename: file,
+      code: handler(
+        '  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  log(err);\n  if (err.code === -1 || err.code === -7) retry();\n  if ([-603, -9798].includes(err.code)) retry();',
+      ),
+    },
+    {
+      filename: file,
+      code: handler(
+        '  if ([-1, -7, -603].includes(err.code)) return retry();\n  log(err);\n  if (err.code === -9798) return retry();\n  switch (err.code) { case -401: return refresh(); case -402: return askConsent(); }',
+      ),
+    },
+    // A guard called anywhere before or after, in the same function.
+    {
+      filename: file,
+      code: handler(
+        '  const again = isRetryable(err.code);\n  log(err);\n  if (err.code === -401) return refresh();\n  if (err.code === -402) return askConsent();',
+      ),
+    },
+    {
+      filename: file,
+      code: handler('  if (err.code === -401) refresh();\n  else if (err.code === -402) askConsent();\n  log(err);\n  if (isRetryable(err.code)) retry();'),
+    },
+    // The checks before the dispatch are on another subject.
+    {
+      filename: file,
+      code: handler('  if (first.code === -1 || first.code === -7 || first.code === -603 || first.code === -9798) retry();\n  switch (x) { case 1: break; }'),
+    },
+    // Without any error-code name or enum member in the file, no if-chain is a dispatch.
+    { filename: file, code: 'if (x === -401) a();\nelse if (x === -402) b();\nif (i === -1) c();' },
+  ],
+  invalid: [
+    // Two runs in one list, split by another statement: two dispatches.
+    {
+      filename: file,
+      code: handler(
+        '  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  log(err);\n  if (other.code === -401) a();\n  if (other.code === -402) b();',
+      ),
+      errors: [
+        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 3 },
+        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 6 },
+      ],
+    },
+    // An `if` that compares no code ends a run, and starts none.
+    {
+      filename: file,
+      code: handler(
+        '  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  if (ready) go();\n  if (other.code === -401) a();\n  if (other.code === -402) b();',
+      ),
+      errors: [
+        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 3 },
+        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 6 },
+      ],
+    },
+    // A run whose bodies hold runs of their own (another list each).
+    {
+      filename: file,
+      code: handler(
+        '  if (err.code === -401) {\n    if (inner.code === -1) a();\n    if (inner.code === -7) b();\n  }\n  if (err.code === -402) askConsent();',
+      ),
+      errors: [
+        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 3 },
+        { messageId: 'missingRetryableCodes', data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'), line: 4 },
+      ],
+    },
+    // Only what the later statements check is handled; a guard in a nested function does not count.
+    {
+      filename: file,
+      code: handler(
+        '  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  if (err.code === -1) retry();\n  log(err);\n  if (err.code === -7) retry();\n  later(() => isRetryable(err.code));',
+      ),
+      errors: [{ messageId: 'missingRetryableCodes', data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'), line: 3 }],
+    },
+    // A switch over spec literals is a dispatch even in a file with no error-code names.
+    {
+      filename: file,
+      code: 'switch (x) { case -401: a(); break; case -402: b(); break; }',
+      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), suggestions: 1 }],
+    },
+  ],
+});
