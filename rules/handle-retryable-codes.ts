@@ -22,7 +22,7 @@ import {
   mayHoldCodeCheck,
   switchCaseChecks,
 } from './utils/dispatch.js';
-import type { CodeCheck } from './utils/dispatch.js';
+import type { CodeCheck, CodeFilter } from './utils/dispatch.js';
 import { createCoverageIndex } from './utils/coverage.js';
 
 export type Options = [
@@ -163,14 +163,14 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const file = getKakaoFile(context, options.errorCodeNames ?? DEFAULT_ERROR_CODE_NAMES);
     if (!file) return {};
-    const { wanted, wantedValues, guards, commentPattern } = getSetup(options, file);
+    const { wanted, wantedValues, isAskedAbout, guards, commentPattern } = getSetup(options, file);
     if (wanted.length === 0) return {};
     const { allowDefault = false, minimumCodes = 2 } = options;
 
     const { sourceCode } = context;
     const isGuardCall = (call: TSESTree.CallExpression) => callGoesBy(call, guards);
-    const hasGuardCall = (root: Node) => forEachCodeCheck(root, file, () => false, isGuardCall);
-    const coverageOf = createCoverageIndex(file, wantedValues, isGuardCall);
+    const hasGuardCall = (root: Node) => forEachCodeCheck(root, file, () => false, isGuardCall, isAskedAbout);
+    const coverageOf = createCoverageIndex(file, wantedValues, isGuardCall, isAskedAbout);
 
     const isComplete = (handled: ReadonlySet<number>) => wanted.every(({ value }) => handled.has(value));
 
@@ -248,7 +248,7 @@ export default createRule<Options, MessageIds>({
         return false;
       };
       // A guard call makes the whole run handled: the checks after it do not matter.
-      const guarded = ifs.some((ifNode) => forEachCodeCheck(ifNode.test, file!, onCheck, isGuardCall));
+      const guarded = ifs.some((ifNode) => forEachCodeCheck(ifNode.test, file!, onCheck, isGuardCall, isAskedAbout));
       if (checks.length === 0 && !guarded) return undefined;
       return { head, finalElse, lastIf: ifs.at(-1)!, checks, guarded };
     }
@@ -351,6 +351,7 @@ export default createRule<Options, MessageIds>({
             return false;
           },
           isGuardCall,
+          isAskedAbout,
         );
         keep((code) => found.has(code));
         return guarded;
@@ -554,6 +555,8 @@ export default createRule<Options, MessageIds>({
 interface Setup {
   readonly wanted: readonly WantedCode[];
   readonly wantedValues: ReadonlySet<number>;
+  /** The codes a dispatch is judged by: spec codes (for minimumCodes) and the wanted codes. */
+  readonly isAskedAbout: CodeFilter;
   readonly guards: ReadonlySet<string>;
   readonly commentPattern: RegExp;
 }
@@ -567,9 +570,11 @@ function getSetup(options: Options[0], file: KakaoFile): Setup {
   if (!setup) {
     const generated = generatedNames(file.settings.enumName);
     const wanted = resolveWantedCodes(options.retryableCodes, file);
+    const wantedValues = new Set(wanted.map(({ value }) => value));
     setup = {
       wanted,
-      wantedValues: new Set(wanted.map(({ value }) => value)),
+      wantedValues,
+      isAskedAbout: (code) => code.entry !== undefined || wantedValues.has(code.value),
       guards: new Set(['isRetryable', generated.isRetryable, generated.retryableList, ...(options.guardNames ?? [])]),
       commentPattern: new RegExp(options.defaultCommentPattern ?? DEFAULT_COMMENT_PATTERN, 'iu'),
     };

@@ -5,6 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { forEachCodeCheck, getSubjectKey } from './dispatch.js';
+import type { CodeFilter } from './dispatch.js';
 import type { KakaoFile } from './rule-context.js';
 
 type Statement = TSESTree.Statement | TSESTree.ProgramStatement;
@@ -34,6 +35,7 @@ export function createCoverageIndex(
   file: KakaoFile,
   codes: ReadonlySet<number>,
   isGuardCall: (call: TSESTree.CallExpression) => boolean,
+  filter: CodeFilter,
 ): (list: readonly Statement[]) => ListCoverage {
   const cache = new Map<readonly Statement[], ListCoverage>();
 
@@ -58,6 +60,7 @@ export function createCoverageIndex(
           return false;
         },
         isGuardCall,
+        filter,
       );
       if (guarded) {
         firstGuarded = Math.min(firstGuarded, index);

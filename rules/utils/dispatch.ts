@@ -126,23 +126,27 @@ export function resolveCollectionElements(
       return isSet || isFreeze ? resolveCollectionElements(argument, sourceCode, depth) : undefined;
     }
     case AST_NODE_TYPES.Identifier: {
-      if (depth >= MAX_INDIRECTION) return undefined;
-      const variable = findValueVariable(sourceCode.getScope(inner), inner.name);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      const declarator = def?.node;
-      if (
-        declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
-        declarator.id.type !== AST_NODE_TYPES.Identifier ||
-        declarator.parent.kind !== 'const' ||
-        !declarator.init
-      ) {
-        return undefined;
-      }
-      return resolveCollectionElements(declarator.init, sourceCode, depth + 1);
+      const init = depth < MAX_INDIRECTION ? constInitializer(inner, sourceCode) : undefined;
+      return init && resolveCollectionElements(init, sourceCode, depth + 1);
     }
     default:
       return undefined;
   }
+}
+
+/** The initializer of the `const` (declared once, not destructured) that `identifier` names. */
+function constInitializer(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): Node | undefined {
+  const variable = findValueVariable(sourceCode.getScope(identifier), identifier.name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const declarator = def?.node;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    declarator.parent.kind !== 'const'
+  ) {
+    return undefined;
+  }
+  return declarator.init ?? undefined;
 }
 
 /** `x === -1`, `KakaoErrorCode.X !== e.kind`: the check, when one side is a code and the other its subject. */
@@ -156,25 +160,60 @@ function comparisonCheck(node: TSESTree.BinaryExpression, file: KakaoFile): Code
   return code.isEnumMember || file.isErrorCodeExpression(subject) ? { subject, code, node: codeNode } : undefined;
 }
 
+/** Which codes a walk reports: all by default; a rule that asks about a few codes can say which. */
+export type CodeFilter = (code: CodeRef) => boolean;
+
+interface CollectionCodes {
+  /** Each code once (the first element of each value), as kept by the filter. */
+  readonly elements: readonly { readonly code: CodeRef; readonly node: Node }[];
+  readonly anyEnumMember: boolean;
+}
+
+const collectionCache = new WeakMap<KakaoFile | CodeFilter, WeakMap<Node, CollectionCodes | null>>();
+const keepAll: CodeFilter = () => true;
+
+/**
+ * The codes of the collection `node` stands for, memoized per file and filter by the literal it
+ * resolves to: a list of n codes checked n times costs n, not n².
+ */
+function collectionCodes(node: Node, file: KakaoFile, filter: CodeFilter): CollectionCodes | undefined {
+  let target = skipWrappers(node);
+  for (let depth = 0; target.type === AST_NODE_TYPES.Identifier && depth < MAX_INDIRECTION; depth++) {
+    const init = constInitializer(target, file.sourceCode);
+    if (!init) return undefined;
+    target = skipWrappers(init);
+  }
+  let byNode = collectionCache.get(filter === keepAll ? file : filter);
+  if (!byNode) collectionCache.set(filter === keepAll ? file : filter, (byNode = new WeakMap()));
+  let result = byNode.get(target);
+  if (result === undefined) {
+    const elements: { code: CodeRef; node: Node }[] = [];
+    const seen = new Set<number>();
+    let anyEnumMember = false;
+    for (const element of resolveCollectionElements(target, file.sourceCode) ?? []) {
+      const code = getCodeRef(element, file);
+      if (!code) continue;
+      anyEnumMember ||= code.isEnumMember;
+      if (!seen.has(code.value) && filter(code)) elements.push({ code, node: element });
+      seen.add(code.value);
+    }
+    result = elements.length > 0 || anyEnumMember ? { elements, anyEnumMember } : null;
+    byNode.set(target, result);
+  }
+  return result ?? undefined;
+}
+
 /** `[-1, -7].includes(x)`, `RETRYABLE.has(x)`, `CODES.indexOf(x)`: one check per code in the list. */
-function collectionChecks(call: TSESTree.CallExpression, file: KakaoFile): CodeCheck[] | undefined {
+function collectionChecks(call: TSESTree.CallExpression, file: KakaoFile, filter: CodeFilter): CodeCheck[] | undefined {
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = getStaticPropertyName(callee);
   const subject = call.arguments[0];
   if (method === undefined || !COLLECTION_METHODS.has(method) || !subject) return undefined;
   if (subject.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const elements = resolveCollectionElements(callee.object, file.sourceCode);
-  if (!elements) return undefined;
-  const checks: CodeCheck[] = [];
-  let anyEnumMember = false;
-  for (const element of elements) {
-    const code = getCodeRef(element, file);
-    if (!code) continue;
-    anyEnumMember ||= code.isEnumMember;
-    checks.push({ subject, code, node: element });
-  }
-  return checks.length > 0 && (anyEnumMember || file.isErrorCodeExpression(subject)) ? checks : undefined;
+  const collection = collectionCodes(callee.object, file, filter);
+  if (!collection || !(collection.anyEnumMember || file.isErrorCodeExpression(subject))) return undefined;
+  return collection.elements.map(({ code, node }) => ({ subject, code, node }));
 }
 
 /** The `case` checks of a switch over an error-code expression (or with enum-member cases). */
@@ -233,6 +272,7 @@ export function forEachCodeCheck(
   file: KakaoFile,
   onCheck: CheckVisitor,
   onCall?: CallVisitor,
+  filter: CodeFilter = keepAll,
 ): boolean {
   const childKeys = getChildKeys(file.sourceCode.visitorKeys);
   const stack: Node[] = [root];
@@ -247,7 +287,7 @@ export function forEachCodeCheck(
       }
       case AST_NODE_TYPES.CallExpression: {
         if (onCall?.(node)) return true;
-        for (const check of collectionChecks(node, file) ?? []) if (onCheck(check)) return true;
+        for (const check of collectionChecks(node, file, filter) ?? []) if (onCheck(check)) return true;
         break;
       }
       case AST_NODE_TYPES.SwitchStatement: {

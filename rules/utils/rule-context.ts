@@ -85,7 +85,7 @@ const codeNamePatterns = new WeakMap<readonly string[], Map<string, RegExp>>();
  */
 function codeNamePattern(errorCodeNames: readonly string[], enumName: string): RegExp {
   let byEnumName = codeNamePatterns.get(errorCodeNames);
-  if (!byEnumName) codeNamePatterns.set(errorCodeNames, (byEnumName = new Map()));
+  if (!byEnumName) codeNamePatterns.set(errorCodeNames, (byEnumName = new Map<string, RegExp>()));
   let pattern = byEnumName.get(enumName);
   if (!pattern) {
     const lower = [...new Set([enumName, ...errorCodeNames].map((name) => name.toLowerCase()))];

@@ -680,7 +680,18 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
     {
       filename: file,
       code: 'switch (x) { case -401: a(); break; case -402: b(); break; }',
-      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), suggestions: 1 }],
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              output: `switch (x) { case -401: a(); break; case -402: b(); break; case -1: case -7: case -603: case -9798: ${ONE_LINE_TODO} break; }`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
