@@ -18,8 +18,8 @@ export interface KakaoFile extends CodeUseContext {
   readonly index: SpecIndex;
   readonly fileEnum: FileEnum;
   /**
-   * False when no code in the file can be checked against an error code: its text contains none of
-   * the error-code names (in any case) nor the enum's name, and there is no type information. Then
+   * False when no code in the file can be checked against an error code: its text has none of the
+   * error-code names nor the enum's name as a word (in any case), and there is no type information. Then
    * no comparison, `case`, list or lookup in it is a code check, and rules can skip them all.
    */
   readonly mayCheckCodes: boolean;
@@ -72,28 +72,31 @@ function createKakaoFile(
     sourceCode,
     isErrorCodeExpression,
     isEnumMemberReference: (node) => fileEnum.memberEntry(node) !== undefined,
-    mayCheckCodes: byType !== undefined || codeNamePattern(errorCodeNames, settings.enumName).test(sourceCode.text),
+    mayCheckCodes: byType !== undefined || codeNameTest(errorCodeNames, settings.enumName)(sourceCode.text),
   };
 }
 
-const codeNamePatterns = new WeakMap<readonly string[], Map<string, RegExp>>();
+type TextTest = (text: string) => boolean;
+const codeNameTests = new WeakMap<readonly string[], Map<string, TextTest>>();
 
 /**
- * Matches any text an error-code expression or enum member reference needs: one of the names, in
- * any case. Names that contain another name are left out ("errorCode" contains "code"), so the
- * default names make one short search.
+ * Whether a text holds one of the names as a whole word, in any case: what an error-code
+ * expression or an enum member reference needs. A plain search for the shortest needles ("code"
+ * for the default names) rules most texts out before the word pattern runs.
  */
-function codeNamePattern(errorCodeNames: readonly string[], enumName: string): RegExp {
-  let byEnumName = codeNamePatterns.get(errorCodeNames);
-  if (!byEnumName) codeNamePatterns.set(errorCodeNames, (byEnumName = new Map<string, RegExp>()));
-  let pattern = byEnumName.get(enumName);
-  if (!pattern) {
-    const lower = [...new Set([enumName, ...errorCodeNames].map((name) => name.toLowerCase()))];
-    const needles = lower.filter((name) => !lower.some((other) => other !== name && name.includes(other)));
-    pattern = new RegExp(needles.map(escapeRegExp).join('|'), 'iu');
-    byEnumName.set(enumName, pattern);
+function codeNameTest(errorCodeNames: readonly string[], enumName: string): TextTest {
+  let byEnumName = codeNameTests.get(errorCodeNames);
+  if (!byEnumName) codeNameTests.set(errorCodeNames, (byEnumName = new Map<string, TextTest>()));
+  let test = byEnumName.get(enumName);
+  if (!test) {
+    const names = [...new Set([enumName, ...errorCodeNames].map((name) => name.toLowerCase()))];
+    const needles = names.filter((name) => !names.some((other) => other !== name && name.includes(other)));
+    const anywhere = new RegExp(needles.map(escapeRegExp).join('|'), 'iu');
+    const word = new RegExp(`(?<![\\w$])(?:${names.map(escapeRegExp).join('|')})(?![\\w$])`, 'iu');
+    test = (text) => anywhere.test(text) && word.test(text);
+    byEnumName.set(enumName, test);
   }
-  return pattern;
+  return test;
 }
 
 interface MinimalType {

@@ -338,3 +338,30 @@ createRuleTester().run('no-magic-error-code with type information', rule, {
     },
   ],
 });
+
+// A file is only searched for codes when its text names an error code (or the enum) as a word, in any case.
+createRuleTester({ scope: 'all', enumModule: './generated/kakao-error-codes' }).run(
+  'no-magic-error-code: files that name no error code',
+  rule,
+  {
+    valid: [
+      // "code" only inside longer words: no error-code expression can be in the file.
+      { filename: file, code: 'const encoded = encode(x);\nif (x.charCodeAt(0) === -401 || decode(x) === -401) {}' },
+    ],
+    invalid: [
+      {
+        filename: file,
+        code: "if (res['ERROR_CODE'] === -401) {}",
+        output: "import { KakaoErrorCode } from '../generated/kakao-error-codes';\nif (res['ERROR_CODE'] === KakaoErrorCode.InvalidToken) {}",
+        errors: [{ messageId: 'magicCode' }],
+      },
+      {
+        filename: file,
+        code: 'const encoded = encode(x);\nswitch (Code) { case -401: break; }',
+        output:
+          "import { KakaoErrorCode } from '../generated/kakao-error-codes';\nconst encoded = encode(x);\nswitch (Code) { case KakaoErrorCode.InvalidToken: break; }",
+        errors: [{ messageId: 'magicCode' }],
+      },
+    ],
+  },
+);
