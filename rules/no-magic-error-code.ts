@@ -1,13 +1,13 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import {
   createRule,
   DEFAULT_ERROR_CODE_NAMES,
   errorCodeNamesSchema,
-  codeLiteralAt,
+  codeLiteralListener,
   getCodeLiteralValue,
   getCodeUse,
   getKakaoFile,
 } from './utils/index.js';
+import type { CodeLiteral } from './utils/index.js';
 
 export type Options = [
   {
@@ -53,7 +53,7 @@ export default createRule<Options, MessageIds>({
     if (!file?.mayCheckCodes) return {};
     const { index, fileEnum, settings } = file;
 
-    function check(node: TSESTree.Literal | TSESTree.UnaryExpression): void {
+    function check(node: CodeLiteral): void {
       const value = getCodeLiteralValue(node);
       if (value === undefined) return;
       const entry = index.byCode.get(value);
@@ -94,10 +94,6 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
-      Literal(node) {
-        if (typeof node.value === 'number') check(codeLiteralAt(node));
-      },
-    };
+    return codeLiteralListener(index.spec.codes, check);
   },
 });

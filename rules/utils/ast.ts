@@ -4,6 +4,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ErrorCodeEntry } from '../../codegen/spec.js';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
@@ -105,13 +106,57 @@ export function getCodeLiteralValue(node: Node): number | undefined {
   return undefined;
 }
 
+/** A code literal: a number (`401`), or the unary minus over one (`-401`). */
+export type CodeLiteral = TSESTree.NumberLiteral | TSESTree.UnaryExpression;
+
+interface CodeMagnitudes {
+  /** The absolute values: the numbers worth a look. */
+  readonly values: ReadonlySet<number>;
+  readonly allNegative: boolean;
+}
+
+const magnitudesCache = new WeakMap<readonly ErrorCodeEntry[], CodeMagnitudes>();
+
 /**
- * The code literal a numeric literal is part of: the unary minus above it (`-401`), or itself. Lets
- * a rule listen to `Literal` alone rather than to every `UnaryExpression` as well.
+ * The listener that calls `check` with every code literal that may be one of `codes`. When all of
+ * them are negative it listens to `UnaryExpression` alone: a file has far fewer unary minuses than
+ * literals (over the benchmark corpus, ~4 thousand against ~83 thousand).
  */
-export function codeLiteralAt(node: TSESTree.NumberLiteral): TSESTree.NumberLiteral | TSESTree.UnaryExpression {
-  const { parent } = node;
-  return parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '-' ? parent : node;
+export function codeLiteralListener(
+  codes: readonly ErrorCodeEntry[],
+  check: (node: CodeLiteral) => void,
+): TSESLint.RuleListener {
+  let magnitudes = magnitudesCache.get(codes);
+  if (!magnitudes) {
+    magnitudes = {
+      values: new Set(codes.map(({ code }) => Math.abs(code))),
+      allNegative: codes.every(({ code }) => code < 0),
+    };
+    magnitudesCache.set(codes, magnitudes);
+  }
+  const { values, allNegative } = magnitudes;
+  if (allNegative) {
+    return {
+      UnaryExpression(node) {
+        const { argument } = node;
+        if (
+          node.operator === '-' &&
+          argument.type === AST_NODE_TYPES.Literal &&
+          typeof argument.value === 'number' &&
+          values.has(argument.value)
+        ) {
+          check(node);
+        }
+      },
+    };
+  }
+  return {
+    Literal(node) {
+      if (typeof node.value !== 'number' || !values.has(Math.abs(node.value))) return;
+      const { parent } = node;
+      check(parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '-' ? parent : node);
+    },
+  };
 }
 
 /** Decides whether an expression holds an error code (by name, optionally by type). */
