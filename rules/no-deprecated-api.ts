@@ -4,6 +4,7 @@ import type { DeprecatedEndpoint, DeprecatedMember } from '../codegen/spec.js';
 import { compileIgnoreList, formatSince, getEndpointTable } from './utils/endpoints.js';
 import type { CompiledMember } from './utils/endpoints.js';
 import {
+  codeLiteralListener,
   createRequestTargetResolver,
   createRule,
   DEFAULT_ERROR_CODE_NAMES,
@@ -13,6 +14,7 @@ import {
   getCodeLiteralValue,
   getCodeUse,
   getKakaoFile,
+  getStaticPropertyName,
 } from './utils/index.js';
 import type { EndpointMatch } from './utils/index.js';
 
@@ -128,9 +130,9 @@ export default createRule<Options, MessageIds>({
     const api = index.apiName;
     const table = getEndpointTable(index.spec);
     const ignored = compileIgnoreList(ignore);
-    const targets = createRequestTargetResolver({ sourceCode, table, apiWord: api.toLowerCase(), httpClientNames });
-    const checkCodes = index.deprecated.length > 0;
-    const checkEndpoints = table.endpoints.length > 0;
+    const checkCodes = index.deprecated.length > 0 && file.mayCheckCodes;
+    // What the file cannot mention is never listened for.
+    const mentions = table.scanSource(sourceCode.text, { codeNames: checkCodes });
 
     const isReported = (status: 'terminated' | 'legacy') => status === 'terminated' || reportLegacy;
 
@@ -177,6 +179,22 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** `Kakao.Auth.getStatus`, and `<enum>.DeprecatedApi` (the code): the property name decides first. */
+    function checkMemberExpression(node: TSESTree.MemberExpression): void {
+      const name = getStaticPropertyName(node);
+      if (name === undefined) return;
+      if (mentions.codeNames && table.deprecatedCodeNames.has(name)) checkCode(node);
+      if (!mentions.members || !table.membersByLastName.has(name)) return;
+      const member = findChainEntry(node, table.membersByLastName);
+      if (member) reportMember(node, member, node.computed ? undefined : node.property);
+    }
+
+    function checkDestructuring(node: TSESTree.VariableDeclarator): void {
+      for (const { key, entry } of findDestructuredChainEntries(node, table.membersByLastName)) {
+        reportMember(key, entry, undefined);
+      }
+    }
+
     // ---- endpoints -----------------------------------------------------------------------------
 
     function reportEndpoint(node: Node, { hit, replaceRange }: EndpointMatch): void {
@@ -198,34 +216,24 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return {
-      Literal(node) {
-        if (typeof node.value === 'string') {
-          if (!checkEndpoints) return;
-          const matches = targets.findEndpointsInString(node);
-          for (const match of matches) reportEndpoint(node, match);
-        } else if (checkCodes && typeof node.value === 'number') {
-          checkCode(node);
-        }
-      },
-      UnaryExpression(node) {
-        if (checkCodes) checkCode(node);
-      },
-      TemplateLiteral(node) {
-        if (!checkEndpoints) return;
+    /** Strings and templates; a `Literal` listener for codes, if any, still gets the other literals. */
+    function addEndpointListeners(listeners: TSESLint.RuleListener): void {
+      const targets = createRequestTargetResolver({ sourceCode, table, apiWord: api.toLowerCase(), httpClientNames });
+      const checkOtherLiteral = listeners.Literal;
+      listeners.Literal = (node) => {
+        if (typeof node.value !== 'string') checkOtherLiteral?.(node);
+        else for (const match of targets.findEndpointsInString(node)) reportEndpoint(node, match);
+      };
+      listeners.TemplateLiteral = (node) => {
         for (const match of targets.findEndpointsInTemplate(node)) reportEndpoint(node, match);
-      },
-      MemberExpression(node) {
-        if (checkCodes) checkCode(node);
-        const member = findChainEntry(node, table.membersByLastName);
-        if (member) reportMember(node, member, node.computed ? undefined : node.property);
-      },
-      VariableDeclarator(node) {
-        if (table.members.length === 0) return;
-        for (const { key, entry } of findDestructuredChainEntries(node, table.membersByLastName)) {
-          reportMember(key, entry, undefined);
-        }
-      },
-    };
+      };
+    }
+
+    // Only what the file can mention is listened for: most files get the unary minus alone.
+    const listeners = checkCodes ? codeLiteralListener(index.deprecated, checkCode) : {};
+    if (mentions.endpoints) addEndpointListeners(listeners);
+    if (mentions.members || mentions.codeNames) listeners.MemberExpression = checkMemberExpression;
+    if (mentions.members) listeners.VariableDeclarator = checkDestructuring;
+    return listeners;
   },
 });

@@ -40,10 +40,27 @@ export interface EndpointTable {
   readonly membersByLastName: ReadonlyMap<string, readonly CompiledMember[]>;
   /** Every host of every endpoint (lower case). */
   readonly hosts: readonly string[];
+  /** The enum member names of the deprecated error codes (`DeprecatedApi`). */
+  readonly deprecatedCodeNames: ReadonlySet<string>;
   /** Cheap pre-check: false when `text` cannot contain a deprecated path. */
   mayContainPath(text: string): boolean;
   /** Cheap pre-check: false when `text` (a path after a base) cannot end a deprecated path (`/user/me` can). */
   mayEndPath(text: string): boolean;
+  /** What a file may mention, from a few scans of its source text; `codeNames` only when asked for. */
+  scanSource(sourceText: string, options: { readonly codeNames: boolean }): SourceMentions;
+}
+
+/**
+ * What a file may mention: false only when no string in it can address a deprecated endpoint, no
+ * member or key can name a deprecated SDK member, no member a deprecated code's enum member (aliased
+ * or not, the member name is there). Read from the source, not the values: a path or name spelled
+ * with escapes (`'\x2fme'`, `get\u0053tatus`; `\/` is fine) is not seen, nor a path in a JSX
+ * attribute spelled with entities (`&#47;me`).
+ */
+export interface SourceMentions {
+  readonly endpoints: boolean;
+  readonly members: boolean;
+  readonly codeNames: boolean;
 }
 
 /** A deprecated endpoint found in a text. Offsets are into that text. */
@@ -124,17 +141,155 @@ function compileTable(spec: Spec): EndpointTable {
     membersByLastName.set(last, list);
   }
   const prefixes = [...new Set(endpoints.map((endpoint) => endpoint.staticPrefix || '/'))];
+  const deprecatedCodes = spec.codes.filter((entry) => entry.deprecated);
+  const deprecatedCodeNames = new Set(deprecatedCodes.map((entry) => entry.name));
   return {
     endpoints,
     members,
     membersByLastName,
     hosts: [...new Set(endpoints.flatMap((endpoint) => [...endpoint.hosts]))],
+    deprecatedCodeNames,
+    scanSource: createSourceScan(endpoints, members, [...deprecatedCodeNames]),
     mayContainPath: (text) => prefixes.some((prefix) => text.includes(prefix)),
     mayEndPath: (text) => {
       const segment = /^\/[^/?#]*/u.exec(text)?.[0];
       return segment !== undefined && endpoints.some((endpoint) => endpoint.pattern.includes(segment));
     },
   };
+}
+
+// ---- per-file pre-checks on the source text -------------------------------------------------
+
+function createSourceScan(
+  endpoints: readonly CompiledEndpoint[],
+  members: readonly CompiledMember[],
+  codeNames: readonly string[],
+): EndpointTable['scanSource'] {
+  const hasTail = createPathTailTest(endpoints.map(pathTail));
+  // A member is found by its whole path (`Kakao.Auth['getStatus']`), so every name of it is there.
+  const hasMember = createNameSetTest(members.map((member) => member.names));
+  const hasCodeName = createNameSetTest(codeNames.map((name) => [name]));
+  return (sourceText, options) => ({
+    endpoints: hasTail(sourceText),
+    members: hasMember(sourceText),
+    codeNames: options.codeNames && hasCodeName(sourceText),
+  });
+}
+
+/**
+ * What the source of a string that addresses an endpoint contains: the pattern's last segment up to
+ * any `*` (`/me` for `/v1/user/me`, `/story` for `/v1/api/story/*`), then, unless a `*` is in that
+ * segment (`openEnded`), something that ends the path (see PATH_FOLLOWER). A whole path contains
+ * it; so does a path after a base (`BASE + '/me'`, BASE being `https://kapi.kakao.com/v1/user`),
+ * which starts at a `/` of the pattern before that segment: one that starts later, in what a
+ * trailing `/*` matches, leaves a base that matches alone, and findHitsAfterBase reports such hits
+ * at the base. With a `*` before the last segment, only `/` is certain.
+ */
+interface PathTail {
+  readonly text: string;
+  readonly openEnded: boolean;
+}
+
+function pathTail(endpoint: CompiledEndpoint): PathTail {
+  const { pattern } = endpoint;
+  const body = endpoint.hasWildcard && pattern.endsWith('/*') ? pattern.slice(0, -2) : pattern;
+  const lastSlash = body.lastIndexOf('/');
+  const star = body.indexOf('*');
+  if (lastSlash === -1 || (star !== -1 && star < lastSlash)) return { text: '/', openEnded: true };
+  return { text: body.slice(lastSlash, star === -1 ? undefined : star), openEnded: star !== -1 };
+}
+
+/**
+ * What follows a path's last segment in the source: a `/`, what ends a path (pathEnd), the end of
+ * the string or of a template's text (a quote, `${`), an escape, or an entity in a JSX attribute.
+ */
+const PATH_FOLLOWER = /[\s/?#'"`<>\\$&]/u;
+
+function endsPathAt(sourceText: string, index: number): boolean {
+  return index >= sourceText.length || PATH_FOLLOWER.test(sourceText[index]!);
+}
+
+/** Whether a source text has one of `tails`, in one scan over its slashes. */
+function createPathTailTest(tails: readonly PathTail[]): (sourceText: string) => boolean {
+  if (tails.length === 0) return () => false;
+  if (tails.some((tail) => tail.text.length < 2)) return (sourceText) => sourceText.includes('/');
+  // Most slashes are in comments (`//`, `/**`): the character after one rules it out cheaply.
+  const secondChars = new Set(tails.map((tail) => tail.text.charCodeAt(1)));
+  const tailAt = (sourceText: string, index: number) =>
+    tails.some(
+      ({ text, openEnded }) =>
+        sourceText.startsWith(text, index) && (openEnded || endsPathAt(sourceText, index + text.length)),
+    );
+  return (sourceText) => {
+    for (let i = sourceText.indexOf('/'); i !== -1; i = sourceText.indexOf('/', i + 1)) {
+      if (secondChars.has(sourceText.charCodeAt(i + 1)) && tailAt(sourceText, i)) return true;
+    }
+    return false;
+  };
+}
+
+/** V8 finds a needle of up to 6 characters by scanning for its first one; longer ones take a slower search. */
+const FAST_NEEDLE_LENGTH = 6;
+
+/**
+ * A name, and the part of it to search for: at most 6 characters, from the first one that is not
+ * a lower-case letter when there is one (`getStatus` → `Status`). Such a needle is found several
+ * times faster than a longer one or one that starts with a common letter (measured over the
+ * benchmark corpus: ~3 ms for `Status`, ~12 ms for `getStatus`, ~14 ms for `tStatu`).
+ */
+interface NameSearch {
+  readonly name: string;
+  readonly window: string;
+  /** Where `window` starts in `name`. */
+  readonly offset: number;
+}
+
+function nameSearch(name: string): NameSearch {
+  const starts = name.slice(0, Math.max(name.length - FAST_NEEDLE_LENGTH + 1, 1));
+  const offset = Math.max(starts.search(/[^a-z]/u), 0);
+  return { name, window: name.slice(offset, offset + FAST_NEEDLE_LENGTH), offset };
+}
+
+/** An ASCII identifier character (a non-ASCII neighbour is taken for a boundary: that only lets more files through). */
+const isIdentifierChar = (char: string | undefined) => char !== undefined && /[\w$]/u.test(char);
+
+/** Whether the name occurs as a whole word, not inside a longer one (`getStatusInfo`, `HttpStatus`). */
+function hasWord(sourceText: string, { name, window, offset }: NameSearch): boolean {
+  for (let i = sourceText.indexOf(window); i !== -1; i = sourceText.indexOf(window, i + 1)) {
+    const start = i - offset;
+    if (
+      start >= 0 &&
+      sourceText.startsWith(name, start) &&
+      !isIdentifierChar(sourceText[start - 1]) &&
+      !isIdentifierChar(sourceText[start + name.length])
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a source text has, for one of `nameSets`, every name as a whole word (in a member, a key,
+ * a string). Each set is searched from an anchor, its first name whose search window starts with a
+ * capital (`Kakao` of `Kakao.Auth.getStatus`): a rarer first character makes a cheaper scan, and
+ * sets that share an anchor share its scan.
+ */
+function createNameSetTest(nameSets: readonly (readonly string[])[]): (sourceText: string) => boolean {
+  const byAnchor = new Map<string, { anchor: NameSearch; rests: NameSearch[][] }>();
+  for (const names of nameSets) {
+    const searches = names.map(nameSearch);
+    const anchor = searches.find((search) => /^[A-Z]/u.test(search.window)) ?? searches[0]!;
+    const group = byAnchor.get(anchor.name) ?? { anchor, rests: [] };
+    group.rests.push(searches.filter((search) => search !== anchor));
+    byAnchor.set(anchor.name, group);
+  }
+  const groups = [...byAnchor.values()];
+  return (sourceText) =>
+    groups.some(
+      ({ anchor, rests }) =>
+        hasWord(sourceText, anchor) && rests.some((rest) => rest.every((search) => hasWord(sourceText, search))),
+    );
 }
 
 /** The end of the path that starts at `start`: the first `?`, `#`, white space, quote or angle bracket. */

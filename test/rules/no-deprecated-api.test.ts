@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-deprecated-api.js';
 import { compilePathPattern, findUrlHits, getEndpointTable, matchPathAt, parseUrlHost } from '../../rules/utils/endpoints.js';
+import { parseSpec } from '../../codegen/spec.js';
 import { getBundledSpec } from '../../rules/utils/settings.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
 
@@ -479,6 +480,143 @@ ruleTester.run('no-deprecated-api', rule, {
   ],
 });
 
+// The rule registers listeners only for what a file's source text can mention (EndpointTable.scanSource):
+// these pin the spellings that such a text pre-check must still let through.
+const ACME_SPEC = {
+  api: { name: 'Acme', hosts: ['api.acme.test'] },
+  enumName: 'AcmeErrorCode',
+  httpStatuses: [{ status: 400, name: 'Bad Request', result: 'fail', description: 'General error.' }],
+  codes: [
+    { code: 7, name: 'Gone', httpStatus: 400, summary: 'gone', description: 'Gone.', retryable: false, deprecated: true },
+    { code: 0, name: 'Zero', httpStatus: 400, summary: 'zero', description: 'Zero.', retryable: false, deprecated: true },
+  ],
+  deprecatedEndpoints: [
+    { path: '/v1/*/items', hosts: ['api.acme.test'], status: 'legacy', replacement: null, since: null, source: 'x' },
+    { path: '/v2/user*', hosts: ['api.acme.test'], status: 'terminated', replacement: null, since: null, source: 'x' },
+  ],
+  deprecatedMembers: [],
+};
+const acme = { kakao: { scope: 'all', spec: ACME_SPEC } };
+const acmeCode = (code: string, member: string, summary: string) => ({
+  messageId: 'deprecatedCodeHandled' as const,
+  data: { api: 'Acme', code, member, summary },
+});
+
+ruleTester.run('no-deprecated-api: spellings the per-file pre-checks must let through', rule, {
+  valid: [
+    // Near misses of the pre-checks' needles: `/me` not ending a path, names inside longer ones.
+    { filename: file, code: "import { mergeMap } from './operators/mergeMap';\nfetch('/v1/user/metadata');" },
+    { filename: file, code: 'Kakao.Auth.getStatusInfo(cb);\nconst { getStatusInfo } = Kakao.Auth;' },
+    // Code forms that are not -9.
+    { filename: file, code: 'const kakao = 1;\nif (err.code === - -9) {}\nif (err.code === +9) {}\nif (err.code === 9) {}' },
+    { filename: file, code: 'const kakao = 1;\nif (err.code === -9n) {}' },
+    // No error-code name in the file: no code check at all.
+    { filename: file, code: 'const kakao = 1;\nif (x.status === -9) {}\nif (KakaoErrorCode.DeprecatedApi === x.status) {}' },
+    // `-7` is not the code 7.
+    { filename: 'src/other.ts', code: 'if (err.code === -7) {}\nif (err.code === +7) {}', settings: acme },
+  ],
+  invalid: [
+    // A base constant and a short suffix: only the last segment of the path is in the suffix.
+    {
+      filename: file,
+      code: "const KAKAO_USER = 'https://kapi.kakao.com/v1/user';\nfetch(KAKAO_USER + '/me');",
+      errors: [{ messageId: 'terminatedEndpoint', data: ME, line: 2, suggestions: [] }],
+    },
+    {
+      filename: file,
+      code: "const KAKAO_USER = 'https://kapi.kakao.com/v1/user';\nfetch(`${KAKAO_USER}/me?x=${y}`);",
+      errors: [{ messageId: 'terminatedEndpoint', data: ME, line: 2, suggestions: [] }],
+    },
+    {
+      filename: file,
+      code: "const BASE = 'https://kapi.kakao.com/v' + 1 + '/user';\nfetch(BASE + '/me');",
+      errors: [{ messageId: 'terminatedEndpoint', data: ME, line: 2 }],
+    },
+    {
+      filename: file,
+      code: "const API = 'https://kapi.kakao.com/v1/api';\nfetch(API + '/story/mystory');",
+      errors: [{ messageId: 'terminatedEndpoint', data: story('/v1/api/story/mystory'), line: 2 }],
+    },
+    {
+      filename: file,
+      code: "const TALK = 'https://kapi.kakao.com/v1/api/talk';\naxios.post(`${TALK}/plusfriends`);",
+      errors: [{ messageId: 'legacyEndpoint', data: PLUSFRIENDS, line: 2, suggestions: [] }],
+    },
+    {
+      filename: file,
+      code: "const SERVICE = 'https://kapi.kakao.com/v1/user/service';\nfetch(SERVICE + '/terms');",
+      errors: [{ messageId: 'legacyEndpoint', data: TERMS, line: 2 }],
+    },
+    // What may follow a path in the source: `${`, an escape, an entity; escaped slashes before it.
+    {
+      filename: file,
+      code: 'fetch(`https://kapi.kakao.com/v1/user/me${query}`);',
+      errors: [meError('fetch(`https://kapi.kakao.com/v2/user/me${query}`);')],
+    },
+    {
+      filename: file,
+      code: "const help = 'GET https://kapi.kakao.com/v1/user/me\\nthen';",
+      errors: [{ messageId: 'terminatedEndpoint', data: ME, suggestions: [] }],
+    },
+    {
+      filename: file,
+      code: "fetch('https:\\/\\/kapi.kakao.com\\/v1\\/user\\/me');",
+      errors: [{ messageId: 'terminatedEndpoint', data: ME, suggestions: [] }],
+    },
+    {
+      filename: 'src/kakao-login.tsx',
+      code: 'const kakao = 1;\nconst el = <a href="https://kapi.kakao.com/v1/user/me&#63;x=1">me</a>;',
+      errors: [{ messageId: 'terminatedEndpoint', data: ME, suggestions: [] }],
+    },
+    // The enum, aliased on import, read by a computed key; the SDK member, destructured.
+    {
+      filename: file,
+      code: "import { KakaoErrorCode as Codes } from '../generated/kakao-error-codes';\nif (err.code === Codes['DeprecatedApi']) {}\nswitch (err.code) { case Codes.DeprecatedApi: break; }",
+      errors: [
+        { messageId: 'deprecatedCodeHandled', data: CODE, line: 2 },
+        { messageId: 'deprecatedCodeHandled', data: CODE, line: 3 },
+      ],
+    },
+    {
+      filename: file,
+      code: "const { getStatus: status } = window.Kakao.Auth;\nconst { ['getStatus']: s } = Kakao.Auth;",
+      errors: [
+        { messageId: 'deprecatedMember', data: GET_STATUS, line: 1, suggestions: [] },
+        { messageId: 'deprecatedMember', data: GET_STATUS, line: 2, suggestions: [] },
+      ],
+    },
+    // -9 spelled otherwise: found from the unary minus.
+    {
+      filename: file,
+      code: 'const kakao = 1;\nif (err.code === -(9)) {}\nif (err.code === -0x9) {}\nif (err.code === -9.0) {}\nif ((-9 as number) === err.code) {}\nswitch (e.code) { case - 9: break; }',
+      errors: [2, 3, 4, 5, 6].map((line) => ({ messageId: 'deprecatedCodeHandled' as const, data: CODE, line })),
+    },
+    // A custom spec: a `*` before the last segment (any suffix may complete it), a `*` in the last
+    // segment, and codes that are not negative (7, and 0 also as -0).
+    {
+      filename: 'src/other.ts',
+      code: "const SHOP = 'https://api.acme.test/v1/shop';\nfetch(SHOP + '/items');\nfetch('https://api.acme.test/v2/users/42');",
+      settings: acme,
+      errors: [
+        { messageId: 'legacyEndpoint', data: { api: 'Acme', path: '/v1/shop/items', since: '', replacement: 'it has no replacement' } },
+        { messageId: 'terminatedEndpoint', data: { api: 'Acme', path: '/v2/users/42', since: '', replacement: 'it has no replacement' } },
+      ],
+    },
+    {
+      filename: 'src/other.ts',
+      code: 'if (err.code === 7) {}\nif (err.code === -0) {}\nif (err.code === 0) {}',
+      settings: acme,
+      errors: [acmeCode('7', 'Gone', 'gone'), acmeCode('0', 'Zero', 'zero'), acmeCode('0', 'Zero', 'zero')],
+    },
+    {
+      filename: 'src/other.ts',
+      code: 'if (err.code === 7) {}',
+      settings: { kakao: { scope: 'all', spec: { ...ACME_SPEC, deprecatedEndpoints: [] } } },
+      errors: [acmeCode('7', 'Gone', 'gone')],
+    },
+  ],
+});
+
 createJsRuleTester().run('no-deprecated-api in JavaScript', rule as never, {
   valid: [
     { filename: 'src/api/client.js', code: "const Kakao = require('kakao');\nKakao.API.request({ url: '/v2/user/me' });" },
@@ -555,6 +693,21 @@ describe('endpoint matching', () => {
     ]) {
       expect(hits(text)).toEqual([]);
     }
+  });
+
+  it('tells from a source text what the file may mention', () => {
+    const scan = (text: string) => table.scanSource(text, { codeNames: true });
+    const nothing = { endpoints: false, members: false, codeNames: false };
+    expect(scan("import { mergeMap } from './operators/mergeMap';\nKakao.Auth.getStatusInfo(f);")).toEqual(nothing);
+    expect(scan("fetch(BASE + '/me');").endpoints).toBe(true);
+    expect(scan('fetch(`${BASE}/story/${id}`);').endpoints).toBe(true);
+    expect(scan("const { getStatus } = Kakao.Auth;").members).toBe(true);
+    expect(scan('Auth.getStatus(f);').members).toBe(false);
+    expect(scan('if (code === K.DeprecatedApi) {}').codeNames).toBe(true);
+    expect(table.scanSource('if (code === K.DeprecatedApi) {}', { codeNames: false }).codeNames).toBe(false);
+    // A `*` before the last segment: any path may complete it after a base.
+    const acmeTable = getEndpointTable(parseSpec(ACME_SPEC, 'test'));
+    expect(acmeTable.scanSource("fetch(SHOP + '/x');", { codeNames: true }).endpoints).toBe(true);
   });
 
   it('parses the host of a base URL', () => {
