@@ -255,7 +255,7 @@ export default createRule<Options, MessageIds>({
 
     function chainMayHoldCodeCheck(head: TSESTree.IfStatement): boolean {
       for (let node: TSESTree.Statement | null = head; node?.type === AST_NODE_TYPES.IfStatement; node = node.alternate) {
-        if (mayHoldCodeCheck(node.test, file!, isGuardCall)) return true;
+        if (mayHoldCodeCheck(node.test, file!, isGuardCall, isAskedAbout)) return true;
       }
       return false;
     }

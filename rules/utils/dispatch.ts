@@ -282,7 +282,7 @@ export function forEachCodeCheck(
     switch (node.type) {
       case AST_NODE_TYPES.BinaryExpression: {
         const check = comparisonCheck(node, file);
-        if (check && onCheck(check)) return true;
+        if (check && filter(check.code) && onCheck(check)) return true;
         break;
       }
       case AST_NODE_TYPES.CallExpression: {
@@ -293,7 +293,7 @@ export function forEachCodeCheck(
       case AST_NODE_TYPES.SwitchStatement: {
         const discriminantIsCode = file.isErrorCodeExpression(node.discriminant);
         for (const check of switchCaseChecks(node, file)) {
-          if ((discriminantIsCode || check.code.isEnumMember) && onCheck(check)) return true;
+          if ((discriminantIsCode || check.code.isEnumMember) && filter(check.code) && onCheck(check)) return true;
         }
         break;
       }
@@ -313,14 +313,16 @@ export function forEachCodeCheck(
 }
 
 /**
- * False when forEachCodeCheck(node, file, ..., onCall) would find nothing that matters in `node`:
- * no comparison with a code, no list check and no call that `isRelevant` accepts. A cheap test
+ * False when forEachCodeCheck(node, file, ..., onCall, filter) would find nothing that matters in
+ * `node`: no comparison with a code the filter keeps, no list check and no call that `isRelevant`
+ * accepts. A cheap test
  * for the conditions of most `if`s (`x`, `!a.b`, `x === undefined`, `isArray(x)`).
  */
 export function mayHoldCodeCheck(
   node: Node,
   file: KakaoFile,
   isRelevant: (call: TSESTree.CallExpression) => boolean,
+  filter: CodeFilter = keepAll,
 ): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.Identifier:
@@ -333,18 +335,18 @@ export function mayHoldCodeCheck(
       return false;
     case AST_NODE_TYPES.MemberExpression:
       return (
-        mayHoldCodeCheck(node.object, file, isRelevant) ||
-        (node.computed && mayHoldCodeCheck(node.property, file, isRelevant))
+        mayHoldCodeCheck(node.object, file, isRelevant, filter) ||
+        (node.computed && mayHoldCodeCheck(node.property, file, isRelevant, filter))
       );
     case AST_NODE_TYPES.UnaryExpression:
-      return mayHoldCodeCheck(node.argument, file, isRelevant);
+      return mayHoldCodeCheck(node.argument, file, isRelevant, filter);
     case AST_NODE_TYPES.LogicalExpression:
-      return mayHoldCodeCheck(node.left, file, isRelevant) || mayHoldCodeCheck(node.right, file, isRelevant);
+      return mayHoldCodeCheck(node.left, file, isRelevant, filter) || mayHoldCodeCheck(node.right, file, isRelevant, filter);
     case AST_NODE_TYPES.BinaryExpression:
       return (
-        (isEqualityComparison(node) && (getCodeRef(node.left, file) ?? getCodeRef(node.right, file)) !== undefined) ||
-        mayHoldCodeCheck(node.left, file, isRelevant) ||
-        mayHoldCodeCheck(node.right, file, isRelevant)
+        (isEqualityComparison(node) && (isKeptCode(node.left, file, filter) || isKeptCode(node.right, file, filter))) ||
+        mayHoldCodeCheck(node.left, file, isRelevant, filter) ||
+        mayHoldCodeCheck(node.right, file, isRelevant, filter)
       );
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipWrappers(node.callee);
@@ -352,8 +354,8 @@ export function mayHoldCodeCheck(
       return (
         (method !== undefined && COLLECTION_METHODS.has(method)) ||
         isRelevant(node) ||
-        mayHoldCodeCheck(node.callee, file, isRelevant) ||
-        node.arguments.some((argument) => mayHoldCodeCheck(argument, file, isRelevant))
+        mayHoldCodeCheck(node.callee, file, isRelevant, filter) ||
+        node.arguments.some((argument) => mayHoldCodeCheck(argument, file, isRelevant, filter))
       );
     }
     case AST_NODE_TYPES.ChainExpression:
@@ -361,10 +363,15 @@ export function mayHoldCodeCheck(
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:
     case AST_NODE_TYPES.TSTypeAssertion:
-      return mayHoldCodeCheck(node.expression, file, isRelevant);
+      return mayHoldCodeCheck(node.expression, file, isRelevant, filter);
     default:
       return true;
   }
+}
+
+function isKeptCode(node: Node, file: KakaoFile, filter: CodeFilter): boolean {
+  const code = getCodeRef(node, file);
+  return code !== undefined && filter(code);
 }
 
 function isNode(value: unknown): value is Node {

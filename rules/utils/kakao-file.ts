@@ -40,11 +40,15 @@ function patternsFor(settings: KakaoSettings): EvidencePatterns {
   return patterns;
 }
 
+const MARKER_START = '// Code generated ';
+
 export function isGeneratedFile(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const head = sourceCode.text.slice(0, 300);
-  if (!head.includes('// Code generated ')) return false; // the marker's fixed part: skips the RegExp
-  const firstLines = head.split('\n', 2).join('\n');
-  return GENERATED_MARKER.test(firstLines);
+  const { text } = sourceCode;
+  // The marker is on the first line, or on the second (after a shebang): a cheap test before the RegExp.
+  const secondLine = text.indexOf('\n') + 1;
+  if (!text.startsWith(MARKER_START) && (secondLine === 0 || !text.startsWith(MARKER_START, secondLine))) return false;
+  const thirdLine = text.indexOf('\n', secondLine);
+  return GENERATED_MARKER.test(thirdLine === -1 ? text : text.slice(0, thirdLine));
 }
 
 const evidenceCache = new WeakMap<TSESTree.Program, WeakMap<KakaoSettings, boolean>>();
