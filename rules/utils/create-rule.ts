@@ -15,11 +15,12 @@ const createNamedRule = ESLintUtils.RuleCreator<KakaoRuleDocs>(
 );
 
 /**
- * `ESLintUtils.RuleCreator`, with the options merged with their defaults once per options object
+ * `ESLintUtils.RuleCreator`, with the options merged with their defaults once per distinct options
  * instead of once per file: RuleCreator deep-clones the defaults (`structuredClone`) on every
- * `create`, which cost more over a large code base than everything else a rule does. The options
- * objects come from the (immutable) config and are the same for every file it applies to; rules
- * only read the merged result.
+ * `create`, which cost more over a large code base than everything else a rule does. ESLint itself
+ * hands each file a fresh copy of configured options (it merges `meta.defaultOptions` per file), so
+ * they are keyed by content: every file of a config then gets the same merged object, and rules can
+ * cache what they derive from it (keyed by that object).
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   spec: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, KakaoRuleDocs>>,
@@ -27,14 +28,16 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const rule = createNamedRule(spec);
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- accepted like RuleCreator does
   const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Readonly<Options>;
-  const merged = new WeakMap<object, Options>();
-  let withoutOptions: Options | undefined;
+  const byObject = new WeakMap<object, Options>();
+  const byContent = new Map<string, Options>();
   const resolveOptions = (options: Readonly<Options>): Options => {
-    if (options.length === 0) return (withoutOptions ??= ESLintUtils.applyDefault(defaults, options));
-    const [first] = options;
-    if (options.length > 1 || typeof first !== 'object' || first === null) return ESLintUtils.applyDefault(defaults, options);
-    let result = merged.get(first);
-    if (!result) merged.set(first, (result = ESLintUtils.applyDefault(defaults, options)));
+    let result = byObject.get(options);
+    if (!result) {
+      const key = JSON.stringify(options);
+      result = byContent.get(key);
+      if (!result) byContent.set(key, (result = ESLintUtils.applyDefault(defaults, options)));
+      byObject.set(options, result);
+    }
     return result;
   };
   return { ...rule, create: (context) => spec.create(context, resolveOptions(context.options)) };

@@ -1,0 +1,44 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { createRule } from '../rules/utils/create-rule.js';
+
+type Options = [{ names?: string[]; limit?: number }];
+
+/** A rule that hands back the options its `create` receives. */
+function optionsSeenBy() {
+  const seen: Options[0][] = [];
+  const rule = createRule<Options, 'x'>({
+    name: 'probe',
+    meta: {
+      type: 'problem',
+      docs: { description: 'probe' },
+      messages: { x: 'x' },
+      schema: [{ type: 'object' }],
+      defaultOptions: [{ names: ['a'], limit: 2 }],
+    },
+    create(_context, [options]) {
+      seen.push(options);
+      return {};
+    },
+  });
+  const create = (options: unknown[]) => rule.create({ options } as unknown as Readonly<TSESLint.RuleContext<'x', Options>>);
+  return { seen, create };
+}
+
+describe('createRule', () => {
+  it('merges the options with the defaults', () => {
+    const { seen, create } = optionsSeenBy();
+    create([{ limit: 5 }]);
+    create([]);
+    expect(seen).toEqual([{ names: ['a'], limit: 5 }, { names: ['a'], limit: 2 }]);
+  });
+
+  it('gives every file of a config the same merged object, though ESLint copies the options per file', () => {
+    const { seen, create } = optionsSeenBy();
+    create([{ limit: 5 }]);
+    create([{ limit: 5 }]);
+    create([{ limit: 6 }]);
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).not.toBe(seen[0]);
+  });
+});
