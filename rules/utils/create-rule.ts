@@ -31,12 +31,15 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const byObject = new WeakMap<object, Options>();
   const byContent = new Map<string, Options>();
   const resolveOptions = (options: Readonly<Options>): Options => {
-    let result = byObject.get(options);
+    // ESLint copies the array; without configured options, the object in it is the rule's own default.
+    const [first] = options;
+    const identity: object = options.length === 1 && typeof first === 'object' && first !== null ? first : options;
+    let result = byObject.get(identity);
     if (!result) {
       const key = JSON.stringify(options);
       result = byContent.get(key);
       if (!result) byContent.set(key, (result = ESLintUtils.applyDefault(defaults, options)));
-      byObject.set(options, result);
+      byObject.set(identity, result);
     }
     return result;
   };
