@@ -81,8 +81,9 @@ const codeNameTests = new WeakMap<readonly string[], Map<string, TextTest>>();
 
 /**
  * Whether a text holds one of the names as a whole word, in any case: what an error-code
- * expression or an enum member reference needs. A plain search for the shortest needles ("code"
- * for the default names) rules most texts out before the word pattern runs.
+ * expression or an enum member reference needs. One case-insensitive search for the shortest
+ * needles ("code" for the default names, which must end a word since it ends every name), then a
+ * look around each hit for a whole name.
  */
 function codeNameTest(errorCodeNames: readonly string[], enumName: string): TextTest {
   let byEnumName = codeNameTests.get(errorCodeNames);
@@ -91,12 +92,49 @@ function codeNameTest(errorCodeNames: readonly string[], enumName: string): Text
   if (!test) {
     const names = [...new Set([enumName, ...errorCodeNames].map((name) => name.toLowerCase()))];
     const needles = names.filter((name) => !names.some((other) => other !== name && name.includes(other)));
-    const anywhere = new RegExp(needles.map(escapeRegExp).join('|'), 'iu');
-    const word = new RegExp(`(?<![\\w$])(?:${names.map(escapeRegExp).join('|')})(?![\\w$])`, 'iu');
-    test = (text) => anywhere.test(text) && word.test(text);
+    // Where each needle is in each name that contains it: "code" is at 5 in "errorcode".
+    const placements = new Map(
+      needles.map((needle) => [needle, names.flatMap((name) => offsetsOf(needle, name).map((offset) => ({ name, offset })))]),
+    );
+    const endsWord = (needle: string) =>
+      placements.get(needle)!.every(({ name, offset }) => offset + needle.length === name.length);
+    const pattern = new RegExp(
+      needles.map((needle) => escapeRegExp(needle) + (endsWord(needle) ? '(?![\\w$])' : '')).join('|'),
+      'giu',
+    );
+    test = (text) => {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        const { index } = match;
+        const placed = placements.get(match[0].toLowerCase()) ?? [];
+        if (placed.some(({ name, offset }) => isWordAt(text, index - offset, name))) return true;
+        pattern.lastIndex = index + 1;
+      }
+      return false;
+    };
     byEnumName.set(enumName, test);
   }
   return test;
+}
+
+function offsetsOf(needle: string, name: string): number[] {
+  const offsets: number[] = [];
+  for (let i = name.indexOf(needle); i !== -1; i = name.indexOf(needle, i + 1)) offsets.push(i);
+  return offsets;
+}
+
+const IDENTIFIER_CHAR = /[\w$]/u;
+
+/** Whether `name` (in lower case) is at `start` in `text`, in any case, and not inside a longer word. */
+function isWordAt(text: string, start: number, name: string): boolean {
+  const end = start + name.length;
+  return (
+    start >= 0 &&
+    end <= text.length &&
+    text.slice(start, end).toLowerCase() === name &&
+    !IDENTIFIER_CHAR.test(text.charAt(start - 1)) &&
+    !IDENTIFIER_CHAR.test(text.charAt(end))
+  );
 }
 
 interface MinimalType {
