@@ -163,14 +163,14 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const file = getKakaoFile(context, options.errorCodeNames ?? DEFAULT_ERROR_CODE_NAMES);
     if (!file) return {};
-    const { wanted, wantedValues, isAskedAbout, guards, commentPattern } = getSetup(options, file);
+    const { wanted, isAskedAbout, guards, commentPattern } = getSetup(options, file);
     if (wanted.length === 0) return {};
     const { allowDefault = false, minimumCodes = 2 } = options;
 
     const { sourceCode } = context;
     const isGuardCall = (call: TSESTree.CallExpression) => callGoesBy(call, guards);
     const hasGuardCall = (root: Node) => forEachCodeCheck(root, file, () => false, isGuardCall, isAskedAbout);
-    const coverageOf = createCoverageIndex(file, wantedValues, isGuardCall, isAskedAbout);
+    const coverageOf = createCoverageIndex(file, isGuardCall, isAskedAbout);
 
     const isComplete = (handled: ReadonlySet<number>) => wanted.every(({ value }) => handled.has(value));
 
@@ -554,7 +554,6 @@ export default createRule<Options, MessageIds>({
 /** What a rule instance derives from its options and the settings: the same for every file. */
 interface Setup {
   readonly wanted: readonly WantedCode[];
-  readonly wantedValues: ReadonlySet<number>;
   /** The codes a dispatch is judged by: spec codes (for minimumCodes) and the wanted codes. */
   readonly isAskedAbout: CodeFilter;
   readonly guards: ReadonlySet<string>;
@@ -573,7 +572,6 @@ function getSetup(options: Options[0], file: KakaoFile): Setup {
     const wantedValues = new Set(wanted.map(({ value }) => value));
     setup = {
       wanted,
-      wantedValues,
       isAskedAbout: (code) => code.entry !== undefined || wantedValues.has(code.value),
       guards: new Set(['isRetryable', generated.isRetryable, generated.retryableList, ...(options.guardNames ?? [])]),
       commentPattern: new RegExp(options.defaultCommentPattern ?? DEFAULT_COMMENT_PATTERN, 'iu'),

@@ -379,6 +379,17 @@ export function findValueVariable(
   return undefined;
 }
 
+const IDENTIFIER_CHAR = /[\w$]/u;
+
+/**
+ * Whether the `length` characters at `start` in `text` stand alone: no identifier character right
+ * before or after them (`code` in `err.code`, not in `encode`). Only ASCII letters, digits, `_` and
+ * `$` count: a text search that uses this lets a word next to a non-ASCII letter through.
+ */
+export function isWholeWordAt(text: string, start: number, length: number): boolean {
+  return !IDENTIFIER_CHAR.test(text.charAt(start - 1)) && !IDENTIFIER_CHAR.test(text.charAt(start + length));
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

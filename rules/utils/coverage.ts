@@ -28,12 +28,11 @@ export interface ListCoverage {
 }
 
 /**
- * Summaries of statement lists for one file and rule, keyed by the list. `codes` limits what is
+ * Summaries of statement lists for one file and rule, keyed by the list. `filter` limits what is
  * recorded (the codes the rule asks about); `isGuardCall` decides which calls are guards.
  */
 export function createCoverageIndex(
   file: KakaoFile,
-  codes: ReadonlySet<number>,
   isGuardCall: (call: TSESTree.CallExpression) => boolean,
   filter: CodeFilter,
 ): (list: readonly Statement[]) => ListCoverage {
@@ -50,7 +49,6 @@ export function createCoverageIndex(
         statement,
         file,
         ({ subject, code }) => {
-          if (!codes.has(code.value)) return false;
           const key = getSubjectKey(subject, file.sourceCode);
           let byCode = spans.get(key);
           if (!byCode) spans.set(key, (byCode = new Map<number, Span>()));

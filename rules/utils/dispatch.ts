@@ -315,8 +315,8 @@ export function forEachCodeCheck(
 /**
  * False when forEachCodeCheck(node, file, ..., onCall, filter) would find nothing that matters in
  * `node`: no comparison with a code the filter keeps, no list check and no call that `isRelevant`
- * accepts. A cheap test
- * for the conditions of most `if`s (`x`, `!a.b`, `x === undefined`, `isArray(x)`).
+ * accepts. A cheap test for the conditions of most `if`s (`x`, `!a.b`, `x === undefined`,
+ * `isArray(x)`).
  */
 export function mayHoldCodeCheck(
   node: Node,

@@ -6,7 +6,7 @@
  * Compiled once per spec object (WeakMap), so a file pays only for a few `includes` per string.
  */
 import type { DeprecatedEndpoint, DeprecatedMember, Spec } from '../../codegen/spec.js';
-import { escapeRegExp } from './ast.js';
+import { escapeRegExp, isWholeWordAt } from './ast.js';
 
 /** A path pattern: exact (`/v1/user/me`, trailing slashes allowed) or with `*` (`/v1/api/story/*`). */
 export interface PathPattern {
@@ -250,21 +250,11 @@ function nameSearch(name: string): NameSearch {
   return { name, window: name.slice(offset, offset + FAST_NEEDLE_LENGTH), offset };
 }
 
-/** An ASCII identifier character (a non-ASCII neighbour is taken for a boundary: that only lets more files through). */
-const isIdentifierChar = (char: string | undefined) => char !== undefined && /[\w$]/u.test(char);
-
 /** Whether the name occurs as a whole word, not inside a longer one (`getStatusInfo`, `HttpStatus`). */
 function hasWord(sourceText: string, { name, window, offset }: NameSearch): boolean {
   for (let i = sourceText.indexOf(window); i !== -1; i = sourceText.indexOf(window, i + 1)) {
     const start = i - offset;
-    if (
-      start >= 0 &&
-      sourceText.startsWith(name, start) &&
-      !isIdentifierChar(sourceText[start - 1]) &&
-      !isIdentifierChar(sourceText[start + name.length])
-    ) {
-      return true;
-    }
+    if (start >= 0 && sourceText.startsWith(name, start) && isWholeWordAt(sourceText, start, name.length)) return true;
   }
   return false;
 }

@@ -3,7 +3,7 @@
  * error-code expression test (by name, plus types when the parser has them), the enum in the file.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createErrorCodeNameTest, escapeRegExp } from './ast.js';
+import { createErrorCodeNameTest, escapeRegExp, isWholeWordAt } from './ast.js';
 import type { CodeUseContext, ErrorCodeExpressionTest } from './ast.js';
 import { getFileEnum } from './enum-reference.js';
 import type { FileEnum } from './enum-reference.js';
@@ -123,8 +123,6 @@ function offsetsOf(needle: string, name: string): number[] {
   return offsets;
 }
 
-const IDENTIFIER_CHAR = /[\w$]/u;
-
 /** Whether `name` (in lower case) is at `start` in `text`, in any case, and not inside a longer word. */
 function isWordAt(text: string, start: number, name: string): boolean {
   const end = start + name.length;
@@ -132,8 +130,7 @@ function isWordAt(text: string, start: number, name: string): boolean {
     start >= 0 &&
     end <= text.length &&
     text.slice(start, end).toLowerCase() === name &&
-    !IDENTIFIER_CHAR.test(text.charAt(start - 1)) &&
-    !IDENTIFIER_CHAR.test(text.charAt(end))
+    isWholeWordAt(text, start, name.length)
   );
 }
 
