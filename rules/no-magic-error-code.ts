@@ -1,3 +1,5 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   createRule,
   DEFAULT_ERROR_CODE_NAMES,
@@ -8,6 +10,7 @@ import {
   getKakaoFile,
 } from './utils/index.js';
 import type { CodeLiteral } from './utils/index.js';
+import { comparedExpression, isComparedWithLiteralType } from './no-magic-error-code-utils/literal-type.js';
 
 export type Options = [
   {
@@ -19,7 +22,14 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'magicCode' | 'magicCodeNoEnumModule' | 'magicCodeShadowed' | 'magicCodeNameTaken';
+export type MessageIds =
+  | 'magicCode'
+  | 'magicCodeNoEnumModule'
+  | 'magicCodeShadowed'
+  | 'magicCodeNameTaken'
+  | 'magicCodeNotFixed'
+  | 'magicCodeLiteralType'
+  | 'useEnumMember';
 
 export default createRule<Options, MessageIds>({
   name: 'no-magic-error-code',
@@ -30,6 +40,7 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     fixable: 'code',
+    hasSuggestions: true,
     schema: [
       {
         type: 'object',
@@ -46,6 +57,10 @@ export default createRule<Options, MessageIds>({
         'Magic {{api}} error code {{code}}: use {{enumName}}.{{member}} ({{summary}}). Not auto-fixed: "{{name}}" is shadowed here.',
       magicCodeNameTaken:
         'Magic {{api}} error code {{code}}: use {{enumName}}.{{member}} ({{summary}}). Not auto-fixed: this file already declares another "{{name}}".',
+      magicCodeNotFixed: 'Magic {{api}} error code {{code}}: use {{enumName}}.{{member}} ({{summary}}). Not auto-fixed: {{reason}}.',
+      magicCodeLiteralType:
+        'Magic {{api}} error code {{code}}: use {{replacement}} ({{summary}}). Not auto-fixed: the code is compared with a literal type, whose narrowing (e.g. an exhaustive switch) the enum member would lose.',
+      useEnumMember: 'Replace {{code}} with {{replacement}}.',
     },
   },
   create(context, [{ errorCodeNames = DEFAULT_ERROR_CODE_NAMES }]) {
@@ -68,20 +83,30 @@ export default createRule<Options, MessageIds>({
       };
       const replacement = fileEnum.replacementAt(node, entry.name);
       switch (replacement.kind) {
-        case 'fixable':
-          context.report({
-            node,
-            messageId: 'magicCode',
-            data: { ...data, replacement: replacement.text },
-            fix(fixer) {
-              const literalFix = fixer.replaceText(node, replacement.text);
-              if (!replacement.fixImport) return literalFix;
-              // Without its import the replacement would not compile: then no fix at all.
-              const importFix = replacement.fixImport(fixer);
-              return importFix ? [literalFix, importFix] : null;
-            },
-          });
+        case 'fixable': {
+          // `(-401 as const)`: the member replaces the assertion too (`as const` takes literals only).
+          const replaced = constAssertionAround(node) ?? node;
+          const fix = (fixer: TSESLint.RuleFixer) => {
+            const literalFix = fixer.replaceText(replaced, replacement.text);
+            if (!replacement.fixImport) return literalFix;
+            // Without its import the replacement would not compile: then no fix at all.
+            const importFix = replacement.fixImport(fixer);
+            return importFix ? [literalFix, importFix] : null;
+          };
+          const subject = comparedExpression(node);
+          if (subject && isComparedWithLiteralType(context.sourceCode, subject, value)) {
+            const withReplacement = { ...data, replacement: replacement.text };
+            context.report({
+              node,
+              messageId: 'magicCodeLiteralType',
+              data: withReplacement,
+              suggest: [{ messageId: 'useEnumMember', data: withReplacement, fix }],
+            });
+            return;
+          }
+          context.report({ node, messageId: 'magicCode', data: { ...data, replacement: replacement.text }, fix });
           return;
+        }
         case 'no-enum-module':
           context.report({ node, messageId: 'magicCodeNoEnumModule', data });
           return;
@@ -91,9 +116,32 @@ export default createRule<Options, MessageIds>({
         case 'name-taken':
           context.report({ node, messageId: 'magicCodeNameTaken', data: { ...data, name: replacement.name } });
           return;
+        case 'not-fixable':
+          context.report({ node, messageId: 'magicCodeNotFixed', data: { ...data, reason: replacement.reason } });
+          return;
       }
     }
 
-    return codeLiteralListener(index.spec.codes, check);
+    const listener = codeLiteralListener(index.spec.codes, check);
+    // A Vue component's template is a tree of its own, visited through the parser's services.
+    const services = context.sourceCode.parserServices as
+      | { defineTemplateBodyVisitor?: (template: TSESLint.RuleListener, script: TSESLint.RuleListener) => TSESLint.RuleListener }
+      | undefined;
+    return services?.defineTemplateBodyVisitor?.(listener, listener) ?? listener;
   },
 });
+
+/** `-401 as const` or `<const>-401` around a code literal. */
+function constAssertionAround(node: CodeLiteral): TSESTree.Node | undefined {
+  const { parent } = node;
+  const isConst = (type: TSESTree.TypeNode) =>
+    type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'const';
+  if (
+    (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSTypeAssertion) &&
+    parent.expression === node &&
+    isConst(parent.typeAnnotation)
+  ) {
+    return parent;
+  }
+  return undefined;
+}

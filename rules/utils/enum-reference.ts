@@ -1,25 +1,36 @@
 /**
  * How the generated enum is reachable in a file (`KakaoErrorCode`, an alias, `ns.KakaoErrorCode`),
- * how to recognise `<enum>.<Member>`, and the fix that makes the enum reachable (one import, added,
- * merged into an existing import of the enum module, or a type-only import made a value import).
+ * how to recognise `<enum>.<Member>`, and how to write `<enum>.<Member>` at a node: through a binding
+ * that is the generated enum, or with one import added (merged into an existing import of the enum
+ * module, or a type-only import made a value import). When no such write is safe, why not.
  */
+import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ErrorCodeEntry } from '../../codegen/spec.js';
+import { importStatement, insertStatement } from '../fix/insert-import.js';
+import { getSourceLayout } from '../fix/source-layout.js';
+import type { ScriptBlock } from '../fix/source-layout.js';
 import { findValueVariable, getStaticPropertyName, skipWrappers } from './ast.js';
-import { moduleBaseName, refersToModule, specifierForFile } from './module-specifier.js';
+import { isGeneratedEnumSource, resolveEnumModule } from './enum-module.js';
+import type { EnumModuleTarget } from './enum-module.js';
+import { extensionStyleOf, moduleBaseName, relativeSpecifier } from './module-specifier.js';
+import type { ExtensionStyle } from './module-specifier.js';
 import type { KakaoSettings } from './settings.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type EnumReplacement =
   | { readonly kind: 'fixable'; readonly text: string; readonly fixImport: ((fixer: Fixer) => Fix | null) | null }
   | { readonly kind: 'no-enum-module' }
   | { readonly kind: 'shadowed'; readonly name: string }
-  | { readonly kind: 'name-taken'; readonly name: string };
+  | { readonly kind: 'name-taken'; readonly name: string }
+  /** A write that would not compile, or not mean the code: `reason` says why, for the message. */
+  | { readonly kind: 'not-fixable'; readonly reason: string };
 
 export interface FileEnum {
   /** The spec entry when `node` reads `<enum>.<Member>` (`KakaoErrorCode.X`, `K.X`, `ns.KakaoErrorCode.X`). */
@@ -32,27 +43,25 @@ interface ValueBinding {
   /** The text that reaches the enum: "KakaoErrorCode", "K", "ns.KakaoErrorCode". */
   readonly text: string;
   readonly variable: Variable;
-  /** For an enum or object declared in the file: its members, when they are known statically. */
-  readonly members?: ReadonlySet<string> | undefined;
+  /** Undefined when `member` may be written through this binding; else why not. */
+  untrustedFor(member: string): string | undefined;
+  /** In a Vue `<script setup>` block: visible in the template. */
+  readonly inSetup: boolean;
 }
 
 type NamedImport = TSESTree.ImportDeclaration & { specifiers: TSESTree.ImportClause[] };
 
 const cache = new WeakMap<TSESTree.Program, WeakMap<KakaoSettings, FileEnum>>();
 
-export function getFileEnum(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  settings: KakaoSettings,
-): FileEnum {
+export function getFileEnum(context: AnyContext, settings: KakaoSettings): FileEnum {
   const { sourceCode } = context;
   let bySettings = cache.get(sourceCode.ast);
   if (!bySettings) cache.set(sourceCode.ast, (bySettings = new WeakMap()));
   let fileEnum = bySettings.get(settings);
   if (!fileEnum) {
     // Analysed on first use: most files never need it (no code reported, no `<x>.<Member>` read).
-    const { filename } = context;
     let analysis: FileEnum | undefined;
-    const analyzed = () => (analysis ??= analyzeFile(sourceCode, filename, settings));
+    const analyzed = () => (analysis ??= analyzeFile(context, settings));
     fileEnum = {
       memberEntry(node) {
         // What analyzeFile's memberEntry checks first, without the analysis.
@@ -84,8 +93,12 @@ function isTypeOnly(declaration: TSESTree.ImportDeclaration, specifier?: TSESTre
   );
 }
 
-function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, settings: KakaoSettings): FileEnum {
-  const { enumName, enumModule, cwd } = settings;
+function analyzeFile(context: AnyContext, settings: KakaoSettings): FileEnum {
+  const { sourceCode } = context;
+  const { enumName, cwd } = settings;
+  const filename = path.resolve(cwd, context.filename);
+  const layout = getSourceLayout(sourceCode, filename, context.languageOptions.sourceType);
+  const statements = layout.blocks.flatMap((block) => block.statements);
   const program = sourceCode.ast;
   // The module scope in ESM, the Node.js wrapper scope in CommonJS, the global scope in scripts.
   const scopes = sourceCode.scopeManager?.scopes ?? [];
@@ -94,27 +107,42 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
     scopes.find((scope) => scope.type === 'function' && scope.block === program) ??
     scopes.find((scope) => scope.type === 'global') ??
     null;
+  let target: EnumModuleTarget | undefined | null = null;
+  const enumTarget = () => (target === null ? (target = resolveEnumModule(settings, filename)) : target);
   const enumFileNames = new Set([kebabCase(enumName), `${kebabCase(enumName)}s`]);
-  const isEnumModule = (specifier: string) =>
-    enumModule !== undefined
-      ? refersToModule(specifier, enumModule, filename, cwd)
-      : enumFileNames.has(moduleBaseName(specifier).toLowerCase());
+  const { enumModule } = settings;
+  if (enumModule) enumFileNames.add(moduleBaseName(enumModule.kind === 'bare' ? enumModule.specifier : enumModule.path).toLowerCase());
+  /** A quick test on the name, before the module is resolved. */
+  const mayBeEnumModule = (specifier: string) => enumFileNames.has(moduleBaseName(specifier).toLowerCase());
+  const sourceTrust = new Map<string, string | undefined>();
+  /** Undefined when `specifier` brings the generated enum; else why it may not. */
+  const untrustedSource = (specifier: string): string | undefined => {
+    if (!sourceTrust.has(specifier)) {
+      const trusted = isGeneratedEnumSource(specifier, filename, settings, enumTarget());
+      sourceTrust.set(
+        specifier,
+        trusted
+          ? undefined
+          : `"${enumName}" is imported from '${specifier}', which is neither settings.kakao.enumModule nor a module generated by kakao-codegen`,
+      );
+    }
+    return sourceTrust.get(specifier);
+  };
 
   const aliases = new Set<string>([enumName]);
   const bindings: ValueBinding[] = [];
-  const relativeSpecifiers: string[] = [];
+  const specifiers: string[] = [];
   let typeOnlyImport: { declaration: NamedImport; specifier: TSESTree.ImportSpecifier } | undefined;
-  let mergeTarget: NamedImport | undefined;
-  let lastImport: TSESTree.ImportDeclaration | undefined;
+  const mergeCandidates: NamedImport[] = [];
 
   const variableOf = (name: string) => topScope?.set.get(name);
+  const setupBlock = layout.blocks.find((block) => block.setup);
+  const inSetup = (node: Node) => setupBlock !== undefined && layout.blockOf(node) === setupBlock;
 
-  for (const statement of program.body) {
+  for (const statement of statements) {
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
-    lastImport = statement;
     const source = statement.source.value;
-    relativeSpecifiers.push(source);
-    const moduleMatches = isEnumModule(source);
+    specifiers.push(source);
     for (const specifier of statement.specifiers) {
       if (specifier.type === AST_NODE_TYPES.ImportSpecifier && importedName(specifier) === enumName) {
         aliases.add(specifier.local.name);
@@ -123,18 +151,25 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
           continue;
         }
         const variable = variableOf(specifier.local.name);
-        if (variable) bindings.push({ text: specifier.local.name, variable });
-      } else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier && moduleMatches && !isTypeOnly(statement)) {
+        if (variable) {
+          bindings.push({ text: specifier.local.name, variable, untrustedFor: () => untrustedSource(source), inSetup: inSetup(statement) });
+        }
+      } else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier && !isTypeOnly(statement)) {
+        // `import * as codes from '…'` is the enum's module when it is the generated one; one named
+        // like it that is not cannot be trusted either.
+        const reason = untrustedSource(source);
         const variable = variableOf(specifier.local.name);
-        if (variable) bindings.push({ text: `${specifier.local.name}.${enumName}`, variable });
+        if (variable && (reason === undefined || enumFileNames.has(moduleBaseName(source).toLowerCase()))) {
+          bindings.push({ text: `${specifier.local.name}.${enumName}`, variable, untrustedFor: () => reason, inSetup: inSetup(statement) });
+        }
       }
     }
     if (
-      moduleMatches &&
+      mayBeEnumModule(source) &&
       !isTypeOnly(statement) &&
       statement.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier)
     ) {
-      mergeTarget ??= statement as NamedImport;
+      mergeCandidates.push(statement as NamedImport);
     }
   }
 
@@ -144,19 +179,24 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
     const isValue = ownVariable.defs.some(
       (def) => def.type !== 'ImportBinding' && def.type !== 'Type' && !(def.node.type === AST_NODE_TYPES.TSInterfaceDeclaration),
     );
-    if (isValue) bindings.push({ text: enumName, variable: ownVariable, members: declaredMembers(ownVariable) });
+    if (isValue) {
+      bindings.push({
+        text: enumName,
+        variable: ownVariable,
+        untrustedFor: (member) => untrustedDeclaration(ownVariable, member, settings, untrustedSource),
+        inSetup: false,
+      });
+    }
   }
   for (const variable of topScope?.variables ?? []) {
     for (const def of variable.defs) {
-      const local = requiredEnumAlias(def.node, variable.name, enumName);
-      if (local && !bindings.some((binding) => binding.variable === variable)) {
-        aliases.add(local);
-        bindings.push({ text: local, variable });
+      const required = requiredEnumAlias(def.node, variable.name, enumName);
+      if (required && !bindings.some((binding) => binding.variable === variable)) {
+        aliases.add(required.local);
+        bindings.push({ text: required.local, variable, untrustedFor: () => untrustedSource(required.source), inSetup: false });
       }
     }
   }
-
-  const isScript = program.sourceType !== 'module';
 
   function memberEntry(input: Node): ErrorCodeEntry | undefined {
     const node = skipWrappers(input);
@@ -179,10 +219,12 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
   }
 
   function replacementAt(node: Node, member: string): EnumReplacement {
+    const block = layout.blockOf(node);
+    if (layout.component === 'vue' && !block) return templateReplacement(node, member);
     for (const binding of bindings) {
       if (!reachable(node, binding)) continue;
-      // A local enum or object without this member: `KakaoErrorCode.X` would not be the code.
-      if (binding.members && !binding.members.has(member)) return { kind: 'name-taken', name: enumName };
+      const reason = binding.untrustedFor(member);
+      if (reason !== undefined) return { kind: 'not-fixable', reason };
       return { kind: 'fixable', text: `${binding.text}.${member}`, fixImport: null };
     }
     if (bindings.length > 0) return { kind: 'shadowed', name: bindings[0]!.text.split('.', 1)[0]! };
@@ -192,19 +234,97 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
       const local = specifier.local.name;
       const variable = variableOf(local);
       if (variable && findValueVariable(sourceCode.getScope(node), local) !== variable) return { kind: 'shadowed', name: local };
+      const reason = untrustedSource(declaration.source.value) ?? unimportableReason(block);
+      if (reason !== undefined) return { kind: 'not-fixable', reason };
       return { kind: 'fixable', text: `${local}.${member}`, fixImport: (fixer) => makeValueImport(fixer, declaration, specifier) };
     }
 
     if (variableOf(enumName)) return { kind: 'name-taken', name: enumName };
     if (findValueVariable(sourceCode.getScope(node), enumName)) return { kind: 'shadowed', name: enumName };
 
-    if (mergeTarget) {
-      const target = mergeTarget;
-      return { kind: 'fixable', text: `${enumName}.${member}`, fixImport: (fixer) => addToImport(fixer, target) };
+    const merged = mergeCandidates.find((candidate) => untrustedSource(candidate.source.value) === undefined);
+    if (merged) {
+      const reason = unimportableReason(block);
+      if (reason !== undefined) return { kind: 'not-fixable', reason };
+      return { kind: 'fixable', text: `${enumName}.${member}`, fixImport: (fixer) => addToImport(fixer, merged) };
     }
-    if (enumModule === undefined) return { kind: 'no-enum-module' };
-    const specifier = specifierForFile(enumModule, filename, cwd, relativeSpecifiers);
-    return { kind: 'fixable', text: `${enumName}.${member}`, fixImport: (fixer) => insertImport(fixer, specifier) };
+    return newImportReplacement(block, member);
+  }
+
+  /** A magic code in a Vue template: the template sees what `<script setup>` imports, nothing can be added. */
+  function templateReplacement(node: Node, member: string): EnumReplacement {
+    const binding = bindings.find((candidate) => candidate.inSetup && candidate.variable.name === candidate.text);
+    if (!binding || shadowedInTemplate(node, binding.text)) {
+      return {
+        kind: 'not-fixable',
+        reason: `the template cannot see ${enumName}: import it in <script setup> to fix this`,
+      };
+    }
+    const reason = binding.untrustedFor(member);
+    if (reason !== undefined) return { kind: 'not-fixable', reason };
+    return { kind: 'fixable', text: `${binding.text}.${member}`, fixImport: null };
+  }
+
+  function newImportReplacement(nodeBlock: ScriptBlock | undefined, member: string): EnumReplacement {
+    const target = enumTarget();
+    if (target === undefined) return { kind: 'no-enum-module' };
+    if (target.kind === 'missing') {
+      return {
+        kind: 'not-fixable',
+        reason: `settings.kakao.enumModule ${JSON.stringify(target.setting)} resolves to ${target.resolved} (from ${target.from}), where there is no module`,
+      };
+    }
+    const block = nodeBlock ?? markupBlock();
+    const reason = unimportableReason(block);
+    if (reason !== undefined) return { kind: 'not-fixable', reason };
+    if (target.kind === 'file' && block!.language === 'js' && layout.language === 'js') {
+      const { style, file } = target.module;
+      if (style === 'const-enum' || (style === undefined && /\.[mc]?tsx?$/u.test(file))) {
+        return {
+          kind: 'not-fixable',
+          reason: `${enumName} in ${path.relative(cwd, file) || file} is ${style === 'const-enum' ? 'a const enum, which' : 'not known to be a value that'} JavaScript cannot import (generate it with kakao-codegen --style enum or --style object)`,
+        };
+      }
+    }
+    const specifier = target.kind === 'package' ? target.specifier : relativeSpecifier(filename, target.module.file, extensionStyle(target.module.file));
+    const statement = importStatement(layout, enumName, specifier);
+    return {
+      kind: 'fixable',
+      text: `${enumName}.${member}`,
+      fixImport: (fixer) => insertStatement(fixer, sourceCode, layout, block!, statement),
+    };
+  }
+
+  /** Svelte markup sees the instance script and the module script: the import goes in one of them. */
+  function markupBlock(): ScriptBlock | undefined {
+    return layout.blocks.find((block) => !block.module) ?? layout.blocks[0];
+  }
+
+  function unimportableReason(block: ScriptBlock | undefined): string | undefined {
+    if (!block) return 'the component has no <script> block to import it into';
+    if (layout.moduleSystem === 'script') {
+      return 'this file is a script (no import or export): adding an import would make it a module';
+    }
+    return undefined;
+  }
+
+  function extensionStyle(targetFile: string): ExtensionStyle {
+    const own = extensionStyleOf(specifiers.length > 0 ? specifiers : requireSpecifiers());
+    if (own) return own;
+    // Vite and other bundlers resolve components' imports without an extension.
+    return layout.component && /\.[mc]?[jt]sx?$/u.test(targetFile) && !/\.c[jt]s$/u.test(targetFile) ? 'none' : 'runtime';
+  }
+
+  function requireSpecifiers(): string[] {
+    const found: string[] = [];
+    for (const variable of topScope?.variables ?? []) {
+      for (const def of variable.defs) {
+        const init = def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : null;
+        const source = init ? requireSource(init) : undefined;
+        if (source !== undefined) found.push(source);
+      }
+    }
+    return found;
   }
 
   function addToImport(fixer: Fixer, declaration: NamedImport): Fix {
@@ -244,132 +364,140 @@ function analyzeFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
     return fixer.replaceText(around, text);
   }
 
-  function insertImport(fixer: Fixer, specifier: string): Fix {
-    const quote = lastImport ? sourceCode.text[lastImport.source.range[0]] ?? "'" : guessQuote();
-    const semicolon = usesSemicolons() ? ';' : '';
-    const source = `${quote}${specifier}${quote}`;
-    if (isScript) {
-      const statement = `const { ${enumName} } = require(${source})${semicolon}`;
-      const anchor = lastTopLevelRequire();
-      if (anchor) return fixer.insertTextAfter(anchor, `\n${statement}`);
-      return insertAtTop(fixer, statement);
-    }
-    const statement = `import { ${enumName} } from ${source}${semicolon}`;
-    if (lastImport) return fixer.insertTextAfter(lastImport, `\n${statement}`);
-    return insertAtTop(fixer, statement);
-  }
-
-  function insertAtTop(fixer: Fixer, statement: string): Fix {
-    const first = program.body.find(
-      (node) => !(node.type === AST_NODE_TYPES.ExpressionStatement && 'directive' in node && node.directive),
-    );
-    if (first) {
-      const comments = sourceCode.getCommentsBefore(first);
-      // Keep comments attached to the first statement (e.g. eslint-disable-next-line) with it.
-      // Never above a shebang (`#!`), which must stay first.
-      const anchor =
-        comments.find(
-          (comment) =>
-            comment.loc.start.line >= first.loc.start.line - 1 && !sourceCode.text.startsWith('#!', comment.range[0]),
-        ) ?? first;
-      return fixer.insertTextBeforeRange(anchor.range, `${statement}\n`);
-    }
-    const last = program.body.at(-1);
-    return last ? fixer.insertTextAfter(last, `\n${statement}`) : fixer.insertTextBeforeRange([0, 0], `${statement}\n`);
-  }
-
-  function lastTopLevelRequire(): TSESTree.VariableDeclaration | undefined {
-    let found: TSESTree.VariableDeclaration | undefined;
-    for (const statement of program.body) {
-      if (
-        statement.type === AST_NODE_TYPES.VariableDeclaration &&
-        statement.declarations.some((declarator) => isRequireCall(declarator.init))
-      ) {
-        found = statement;
-      }
-    }
-    return found;
-  }
-
-  function usesSemicolons(): boolean {
-    const sample =
-      lastImport ??
-      program.body.find(
-        (node) =>
-          node.type === AST_NODE_TYPES.VariableDeclaration ||
-          node.type === AST_NODE_TYPES.ExpressionStatement ||
-          node.type === AST_NODE_TYPES.ExportNamedDeclaration,
-      );
-    if (!sample) return true;
-    return sourceCode.getLastToken(sample)?.value === ';';
-  }
-
-  function guessQuote(): string {
-    for (const token of sourceCode.ast.tokens) {
-      if (token.type === 'String') return token.value[0] ?? "'";
-    }
-    return "'";
-  }
-
   return { memberEntry, replacementAt };
 }
 
+/** Whether a `v-for`/`v-slot` variable of an enclosing element hides `name` in a Vue template. */
+function shadowedInTemplate(node: Node, name: string): boolean {
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    const variables = (current as { variables?: readonly { id: { name: string } }[] }).variables;
+    if (variables?.some((variable) => variable.id.name === name)) return true;
+  }
+  return false;
+}
+
 /**
- * The members of a declaration of the enum in the file itself (`enum KakaoErrorCode {...}`,
- * `const KakaoErrorCode = {...}`, `Object.freeze({...})`, `{...} as const`); undefined when they are
- * not known statically (a `require`, a `declare const`, a class...): then any member is trusted.
+ * Undefined when `member` of a declaration in the file itself has the spec's value (an enum or an
+ * object literal: `KakaoErrorCode.X` then means the code); else why the name cannot be trusted.
  */
-function declaredMembers(variable: Variable): ReadonlySet<string> | undefined {
-  const names = new Set<string>();
+function untrustedDeclaration(
+  variable: Variable,
+  member: string,
+  settings: KakaoSettings,
+  untrustedSource: (specifier: string) => string | undefined,
+): string | undefined {
+  const code = settings.index.byName.get(member)?.code;
+  const name = variable.name;
   for (const def of variable.defs) {
     const node = def.node as Node;
-    if (node.type === AST_NODE_TYPES.TSEnumDeclaration) {
-      for (const member of node.body.members) {
-        names.add(member.id.type === AST_NODE_TYPES.Identifier ? member.id.name : member.id.value);
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
+      const source = requireSource(node.init);
+      if (source !== undefined) {
+        return requiredEnumAlias(node, name, settings.enumName) || requiresMember(node.init, settings.enumName)
+          ? untrustedSource(source)
+          : `this file's "${name}" is a whole module, not the generated enum`;
       }
-      continue;
     }
-    if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) return undefined;
-    let init = skipWrappers(node.init);
-    if (
-      init.type === AST_NODE_TYPES.CallExpression &&
-      init.callee.type === AST_NODE_TYPES.MemberExpression &&
-      init.callee.object.type === AST_NODE_TYPES.Identifier &&
-      init.callee.object.name === 'Object' &&
-      getStaticPropertyName(init.callee) === 'freeze' &&
-      init.arguments[0]
-    ) {
-      init = skipWrappers(init.arguments[0]);
-    }
-    if (init.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-    for (const property of init.properties) {
-      if (property.type !== AST_NODE_TYPES.Property) return undefined;
-      const { key } = property;
-      const name =
-        !property.computed && key.type === AST_NODE_TYPES.Identifier
-          ? key.name
-          : key.type === AST_NODE_TYPES.Literal
-            ? String(key.value)
-            : undefined;
-      if (name === undefined) return undefined;
-      names.add(name);
+    const value = declaredValue(node, member);
+    if (value === code) return undefined;
+    if (value !== undefined || membersKnown(node)) {
+      return `this file's own "${name}" does not give ${member} the value ${String(code)}`;
     }
   }
-  return names;
+  return `this file's own "${name}" is not known to be the generated enum`;
 }
 
-function isRequireCall(node: Node | null | undefined): boolean {
-  const call = node ? skipWrappers(node) : undefined;
-  return (
-    call?.type === AST_NODE_TYPES.CallExpression &&
+/** The static value of `member` in `enum X {…}` or `const X = {…}` (frozen, `as const`), if it is a number. */
+function declaredValue(node: Node, member: string): number | undefined {
+  if (node.type === AST_NODE_TYPES.TSEnumDeclaration) {
+    const found = node.body.members.find(
+      (candidate) => (candidate.id.type === AST_NODE_TYPES.Identifier ? candidate.id.name : candidate.id.value) === member,
+    );
+    return found?.initializer ? numberValue(found.initializer) : undefined;
+  }
+  const object = objectLiteralOf(node);
+  if (!object) return undefined;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || propertyName(property) !== member) continue;
+    return numberValue(property.value as Node);
+  }
+  return undefined;
+}
+
+/** Whether the declaration's members are all known (then a missing member is not the enum's). */
+function membersKnown(node: Node): boolean {
+  if (node.type === AST_NODE_TYPES.TSEnumDeclaration) return true;
+  const object = objectLiteralOf(node);
+  return object !== undefined && object.properties.every((property) => property.type === AST_NODE_TYPES.Property && propertyName(property) !== undefined);
+}
+
+function objectLiteralOf(node: Node): TSESTree.ObjectExpression | undefined {
+  if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init || node.parent.kind !== 'const') return undefined;
+  let init = skipWrappers(node.init);
+  if (
+    init.type === AST_NODE_TYPES.CallExpression &&
+    init.callee.type === AST_NODE_TYPES.MemberExpression &&
+    init.callee.object.type === AST_NODE_TYPES.Identifier &&
+    init.callee.object.name === 'Object' &&
+    getStaticPropertyName(init.callee) === 'freeze' &&
+    init.arguments[0]
+  ) {
+    init = skipWrappers(init.arguments[0]);
+  }
+  return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
+}
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  const { key } = property;
+  if (!property.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal ? String(key.value) : undefined;
+}
+
+function numberValue(node: Node): number | undefined {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number') return inner.value;
+  if (
+    inner.type === AST_NODE_TYPES.UnaryExpression &&
+    inner.operator === '-' &&
+    inner.argument.type === AST_NODE_TYPES.Literal &&
+    typeof inner.argument.value === 'number'
+  ) {
+    return -inner.argument.value;
+  }
+  return undefined;
+}
+
+/** `require('x').KakaoErrorCode`. */
+function requiresMember(init: Node, enumName: string): boolean {
+  const member = skipWrappers(init);
+  return member.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(member) === enumName && requireSource(member.object) !== undefined;
+}
+
+/** `require('x')` or `require('x').y` → "x". */
+function requireSource(node: Node): string | undefined {
+  let call = skipWrappers(node);
+  while (call.type === AST_NODE_TYPES.MemberExpression) call = skipWrappers(call.object);
+  if (
+    call.type === AST_NODE_TYPES.CallExpression &&
     call.callee.type === AST_NODE_TYPES.Identifier &&
-    call.callee.name === 'require'
-  );
+    call.callee.name === 'require' &&
+    call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof call.arguments[0].value === 'string'
+  ) {
+    return call.arguments[0].value;
+  }
+  return undefined;
 }
 
-/** `const { KakaoErrorCode: K } = require('...')` → "K" (for the variable K). */
-function requiredEnumAlias(node: Node, variableName: string, enumName: string): string | undefined {
-  if (node.type !== AST_NODE_TYPES.VariableDeclarator || !isRequireCall(node.init)) return undefined;
+/** `const { KakaoErrorCode: K } = require('...')` → K and the module (for the variable K). */
+function requiredEnumAlias(
+  node: Node,
+  variableName: string,
+  enumName: string,
+): { local: string; source: string } | undefined {
+  if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) return undefined;
+  const source = requireSource(node.init);
+  if (source === undefined || node.init.type !== AST_NODE_TYPES.CallExpression) return undefined;
   if (node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   for (const property of node.id.properties) {
     if (
@@ -380,7 +508,7 @@ function requiredEnumAlias(node: Node, variableName: string, enumName: string): 
       property.value.type === AST_NODE_TYPES.Identifier &&
       property.value.name === variableName
     ) {
-      return variableName;
+      return { local: variableName, source };
     }
   }
   return undefined;

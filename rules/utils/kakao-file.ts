@@ -6,10 +6,11 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { escapeRegExp } from './ast.js';
-import { refersToModule } from './module-specifier.js';
+import { namesEnumModule } from './enum-module.js';
+import { GENERATED_MARKER } from './generated-marker.js';
+import { moduleBaseName } from './module-specifier.js';
 import type { KakaoSettings } from './settings.js';
 
-const GENERATED_MARKER = /^(?:#![^\n]*\n)?\/\/ Code generated .* DO NOT EDIT\.\r?$/mu;
 
 interface EvidencePatterns {
   /** Any of the words, hosts or the enum module's name: a cheap pre-check on the raw text. */
@@ -26,8 +27,9 @@ function patternsFor(settings: KakaoSettings): EvidencePatterns {
     const name = settings.index.apiName.toLowerCase();
     const hosts = settings.index.spec.api.hosts.map(escapeRegExp);
     const words = [escapeRegExp(name), ...hosts];
-    if (settings.enumModule) {
-      const base = settings.enumModule.split('/').pop()!.replace(/\.[^.]*$/u, '');
+    const { enumModule } = settings;
+    if (enumModule) {
+      const base = moduleBaseName(enumModule.kind === 'bare' ? enumModule.specifier : enumModule.path);
       if (base) words.push(escapeRegExp(base));
     }
     patterns = {
@@ -109,5 +111,5 @@ function isModuleSpecifier(tokens: readonly TSESTree.Token[], index: number): bo
 
 function isApiModule(specifier: string, name: string, filename: string, settings: KakaoSettings): boolean {
   if (specifier.toLowerCase().includes(name)) return true;
-  return settings.enumModule !== undefined && refersToModule(specifier, settings.enumModule, filename, settings.cwd);
+  return namesEnumModule(specifier, filename, settings);
 }

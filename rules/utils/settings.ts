@@ -4,6 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { z } from 'zod';
 import { formatPath, loadSpecFile, parseSpec, SpecError } from '../../codegen/spec.js';
@@ -12,9 +13,30 @@ import bundledSpecJson from '../../spec/kakao-error-codes.json' with { type: 'js
 
 export type Scope = 'kakao-files' | 'all';
 
+/** A binding name that can be imported and written in any file: an identifier, not a reserved word. */
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
+// Reserved in strict mode code (every module), or not bindable there (`eval`, `arguments`).
+const UNBINDABLE = new Set(
+  (
+    'await break case catch class const continue debugger default delete do else enum export extends false ' +
+    'finally for function if import in instanceof new null return super switch this throw true try typeof ' +
+    'var void while with yield let static implements interface package private protected public eval arguments'
+  ).split(' '),
+);
+// Module specifiers are written into a string literal: a line break or control character cannot be.
+const WRITABLE_SPECIFIER = /^[^\p{Cc}\u2028\u2029]+$/u;
+
 const settingsSchema = z.strictObject({
-  enumName: z.string({ error: 'expected an identifier' }).regex(/^[A-Za-z_$][\w$]*$/u, { error: 'expected an identifier' }).optional(),
-  enumModule: z.string({ error: 'expected a module specifier' }).min(1, { error: 'expected a non-empty module specifier' }).optional(),
+  enumName: z
+    .string({ error: 'expected an identifier' })
+    .regex(IDENTIFIER, { error: 'expected an identifier' })
+    .refine((name) => !UNBINDABLE.has(name), { error: 'expected an identifier that is not a reserved word' })
+    .optional(),
+  enumModule: z
+    .string({ error: 'expected a module specifier, a path or a file: URL' })
+    .min(1, { error: 'expected a non-empty module specifier' })
+    .regex(WRITABLE_SPECIFIER, { error: 'expected a module specifier without line breaks or control characters' })
+    .optional(),
   scope: z.enum(['kakao-files', 'all'], { error: 'expected "kakao-files" or "all"' }).optional(),
   spec: z.union([z.string().min(1), z.record(z.string(), z.unknown())], {
     error: 'expected a spec object (e.g. an imported JSON file) or a path to a spec file',
@@ -30,11 +52,18 @@ export interface SpecIndex {
   readonly deprecated: readonly ErrorCodeEntry[];
 }
 
+/**
+ * Where the enum lives: a package or path alias written as it is, or a file path (absolute, from a
+ * `file:` URL, or relative: see resolveEnumModule).
+ */
+export type EnumModuleSetting =
+  | { readonly kind: 'bare'; readonly specifier: string }
+  | { readonly kind: 'path'; readonly path: string; readonly written: string };
+
 export interface KakaoSettings {
   readonly index: SpecIndex;
   readonly enumName: string;
-  /** As configured: relative to `cwd` when it starts with ".", otherwise a bare specifier. */
-  readonly enumModule: string | undefined;
+  readonly enumModule: EnumModuleSetting | undefined;
   readonly scope: Scope;
   readonly cwd: string;
 }
@@ -130,7 +159,7 @@ export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, 
   const settings: KakaoSettings = {
     index: indexSpec(spec),
     enumName: parsed.data.enumName ?? spec.enumName,
-    enumModule,
+    enumModule: enumModule === undefined ? undefined : parseEnumModule(enumModule),
     scope,
     cwd,
   };
@@ -140,4 +169,20 @@ export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, 
     byCwd.set(cwd, settings);
   }
   return settings;
+}
+
+function parseEnumModule(written: string): EnumModuleSetting {
+  if (written.startsWith('file:')) {
+    let file: string;
+    try {
+      file = fileURLToPath(written);
+    } catch {
+      throw new KakaoSettingsError(`settings.kakao.enumModule: ${JSON.stringify(written)} is not a valid file: URL`);
+    }
+    return { kind: 'path', path: file, written };
+  }
+  if (path.isAbsolute(written) || written === '.' || written === '..' || /^\.\.?[\\/]/u.test(written)) {
+    return { kind: 'path', path: written, written };
+  }
+  return { kind: 'bare', specifier: written };
 }

@@ -1,11 +1,16 @@
+import path from 'node:path';
+import { outdent } from 'outdent';
 import rule from '../../rules/no-magic-error-code.js';
-import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
+import { createJsRuleTester, createRuleTester, fixtureFile } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const file = 'src/client.ts';
-const IMPORT = "import { KakaoErrorCode } from '../generated/kakao-error-codes';";
-/** Kakao evidence for files that have no other: an identifier containing "kakao". */
-const KAKAO = 'declare const kakaoClient: unknown;';
+const IMPORT = "import { KakaoErrorCode } from '../generated/kakao-error-codes.js';";
+/**
+ * Kakao evidence for files that have no other: an identifier containing "kakao". Exported, so that
+ * the file is a module: an import is never added to a script.
+ */
+const KAKAO = 'export declare const kakaoClient: unknown;';
 
 const invalidToken = {
   api: 'Kakao',
@@ -53,8 +58,8 @@ ruleTester.run('no-magic-error-code', rule, {
   invalid: [
     {
       filename: file,
-      code: "const url = 'https://kapi.kakao.com/v2/user/me';\nif (err.response?.data?.code === -401) {}",
-      output: `${IMPORT}\nconst url = 'https://kapi.kakao.com/v2/user/me';\nif (err.response?.data?.code === KakaoErrorCode.InvalidToken) {}`,
+      code: "export const url = 'https://kapi.kakao.com/v2/user/me';\nif (err.response?.data?.code === -401) {}",
+      output: `${IMPORT}\nexport const url = 'https://kapi.kakao.com/v2/user/me';\nif (err.response?.data?.code === KakaoErrorCode.InvalidToken) {}`,
       errors: [
         {
           messageId: 'magicCode',
@@ -225,9 +230,9 @@ ruleTester.run('no-magic-error-code', rule, {
     {
       // scope: 'all' checks files without Kakao evidence; a bare enumModule is used verbatim.
       filename: file,
-      code: 'if (err.code === -401) {}',
+      code: 'if (err.code === -401) {}\nexport {};',
       settings: { kakao: { scope: 'all', enumModule: '@app/kakao-errors' } },
-      output: "import { KakaoErrorCode } from '@app/kakao-errors';\nif (err.code === KakaoErrorCode.InvalidToken) {}",
+      output: "import { KakaoErrorCode } from '@app/kakao-errors';\nif (err.code === KakaoErrorCode.InvalidToken) {}\nexport {};",
       errors: [{ messageId: 'magicCode' }],
     },
     {
@@ -240,8 +245,8 @@ ruleTester.run('no-magic-error-code', rule, {
     {
       // Kakao evidence: a host inside a template literal.
       filename: file,
-      code: 'const me = fetch(`https://kapi.kakao.com/v2/user/me?${query}`);\nif (e.code === -401) {}',
-      output: `${IMPORT}\nconst me = fetch(\`https://kapi.kakao.com/v2/user/me?\${query}\`);\nif (e.code === KakaoErrorCode.InvalidToken) {}`,
+      code: 'export const me = fetch(`https://kapi.kakao.com/v2/user/me?${query}`);\nif (e.code === -401) {}',
+      output: `${IMPORT}\nexport const me = fetch(\`https://kapi.kakao.com/v2/user/me?\${query}\`);\nif (e.code === KakaoErrorCode.InvalidToken) {}`,
       errors: [{ messageId: 'magicCode' }],
     },
     {
@@ -255,9 +260,10 @@ ruleTester.run('no-magic-error-code', rule, {
     {
       // A custom spec passed as an object: its own API name, enum name and codes.
       filename: file,
-      code: "import { ShopError } from '../generated/shop-errors';\nif (err.code === 42) {}",
+      code: "import { ShopError } from '@shop/errors';\nif (err.code === 42) {}",
       settings: {
         kakao: {
+          enumModule: '@shop/errors',
           spec: {
             api: { name: 'Shop', hosts: ['api.shop.test'] },
             enumName: 'ShopError',
@@ -268,7 +274,7 @@ ruleTester.run('no-magic-error-code', rule, {
           },
         },
       },
-      output: "import { ShopError } from '../generated/shop-errors';\nif (err.code === ShopError.OutOfStock) {}",
+      output: "import { ShopError } from '@shop/errors';\nif (err.code === ShopError.OutOfStock) {}",
       errors: [{ messageId: 'magicCode', data: { api: 'Shop', code: '42', replacement: 'ShopError.OutOfStock', summary: 'item out of stock' } }],
     },
   ],
@@ -284,36 +290,82 @@ createRuleTester({}).run('no-magic-error-code without settings.kakao.enumModule'
       errors: [{ messageId: 'magicCodeNoEnumModule', data: invalidToken }],
     },
     {
-      // Without enumModule, a namespace import of a module named after the enum is recognised.
+      // Without enumModule, a namespace import of a generated module named after the enum is used.
+      filename: file,
+      code: "import * as errors from '../generated/kakao-error-codes.js';\nif (err.code === -401) {}",
+      output: "import * as errors from '../generated/kakao-error-codes.js';\nif (err.code === errors.KakaoErrorCode.InvalidToken) {}",
+      errors: [{ messageId: 'magicCode' }],
+    },
+    {
+      // A path alias cannot be followed: nothing shows that it is the generated module.
       filename: file,
       code: "import * as errors from '@/generated/kakao-error-codes';\nif (err.code === -401) {}",
-      output: "import * as errors from '@/generated/kakao-error-codes';\nif (err.code === errors.KakaoErrorCode.InvalidToken) {}",
-      errors: [{ messageId: 'magicCode' }],
+      output: null,
+      errors: [
+        {
+          messageId: 'magicCodeNotFixed',
+          data: {
+            ...invalidToken,
+            reason: `"KakaoErrorCode" is imported from '@/generated/kakao-error-codes', which is neither settings.kakao.enumModule nor a module generated by kakao-codegen`,
+          },
+        },
+      ],
     },
   ],
 });
 
-createJsRuleTester({ enumModule: './generated/kakao-error-codes.js' }).run('no-magic-error-code in JavaScript', rule as never, {
+/** A JavaScript project: the enum generated in the object style (`generated/kakao-error-codes.js`). */
+const JS_PROJECT = fixtureFile('../js-project');
+const JS_ENUM = path.join(JS_PROJECT, 'generated', 'kakao-error-codes.js');
+const jsFile = (relative: string) => path.join(JS_PROJECT, relative);
+
+createJsRuleTester({ enumModule: JS_ENUM }).run('no-magic-error-code in JavaScript', rule as never, {
   valid: ["const kakao = require('kakao');\nif (arr.indexOf(x) === -1) {}"],
   invalid: [
     {
-      filename: 'src/api/client.cjs',
-      code: "'use strict';\nconst axios = require('axios');\nconst KAKAO = 'https://kapi.kakao.com';\nif (e.code == -401) {}",
+      filename: jsFile('src/api/client.cjs'),
+      code: outdent`
+        'use strict';
+        const axios = require('axios');
+        const KAKAO = 'https://kapi.kakao.com';
+        if (e.code == -401) {}
+      `,
       languageOptions: { sourceType: 'commonjs' },
-      output: "'use strict';\nconst axios = require('axios');\nconst { KakaoErrorCode } = require('../../generated/kakao-error-codes.js');\nconst KAKAO = 'https://kapi.kakao.com';\nif (e.code == KakaoErrorCode.InvalidToken) {}",
+      output: outdent`
+        'use strict';
+        const axios = require('axios');
+        const { KakaoErrorCode } = require('../../generated/kakao-error-codes.js');
+        const KAKAO = 'https://kapi.kakao.com';
+        if (e.code == KakaoErrorCode.InvalidToken) {}
+      `,
       errors: [{ messageId: 'magicCode' }],
     },
     {
-      filename: 'src/api/client.js',
-      code: "import axios from 'axios';\nconst kakao = axios.create({ baseURL: 'https://kapi.kakao.com' });\nswitch (err?.response?.data?.code) { case -401: break; }",
-      output: "import axios from 'axios';\nimport { KakaoErrorCode } from '../../generated/kakao-error-codes.js';\nconst kakao = axios.create({ baseURL: 'https://kapi.kakao.com' });\nswitch (err?.response?.data?.code) { case KakaoErrorCode.InvalidToken: break; }",
+      filename: jsFile('src/api/client.js'),
+      code: outdent`
+        import axios from 'axios';
+        const kakao = axios.create({ baseURL: 'https://kapi.kakao.com' });
+        switch (err?.response?.data?.code) { case -401: break; }
+      `,
+      output: outdent`
+        import axios from 'axios';
+        import { KakaoErrorCode } from '../../generated/kakao-error-codes.js';
+        const kakao = axios.create({ baseURL: 'https://kapi.kakao.com' });
+        switch (err?.response?.data?.code) { case KakaoErrorCode.InvalidToken: break; }
+      `,
       errors: [{ messageId: 'magicCode' }],
     },
     {
-      filename: 'src/api/client.cjs',
-      code: "const { KakaoErrorCode: K } = require('../../generated/kakao-error-codes.js');\nif (e.code === -1) {}",
+      filename: jsFile('src/api/client.cjs'),
+      code: outdent`
+        const { KakaoErrorCode: K } = require('../../generated/kakao-error-codes.js');
+        if (e.code === -1) {}
+      `,
       languageOptions: { sourceType: 'commonjs' },
-      output: "const { KakaoErrorCode: K } = require('../../generated/kakao-error-codes.js');\nif (e.code === K.InternalError) {}",
+      output: outdent`
+        const { KakaoErrorCode: K } = require('../../generated/kakao-error-codes.js');
+        if (e.code === K.InternalError) {}
+      `,
       errors: [{ messageId: 'magicCode' }],
     },
   ],
@@ -340,7 +392,7 @@ createRuleTester().run('no-magic-error-code with type information', rule, {
 });
 
 // A file is only searched for codes when its text names an error code (or the enum) as a word, in any case.
-createRuleTester({ scope: 'all', enumModule: './generated/kakao-error-codes' }).run(
+createRuleTester({ scope: 'all', enumModule: './generated/kakao-error-codes.ts' }).run(
   'no-magic-error-code: files that name no error code',
   rule,
   {
@@ -354,23 +406,23 @@ createRuleTester({ scope: 'all', enumModule: './generated/kakao-error-codes' }).
     invalid: [
       {
         filename: file,
-        code: "if (res['ERROR_CODE'] === -401) {}",
-        output: "import { KakaoErrorCode } from '../generated/kakao-error-codes';\nif (res['ERROR_CODE'] === KakaoErrorCode.InvalidToken) {}",
+        code: "if (res['ERROR_CODE'] === -401) {}\nexport {};",
+        output: "import { KakaoErrorCode } from '../generated/kakao-error-codes.js';\nif (res['ERROR_CODE'] === KakaoErrorCode.InvalidToken) {}\nexport {};",
         errors: [{ messageId: 'magicCode' }],
       },
       {
         filename: file,
-        code: 'const encoded = encode(x);\nswitch (Code) { case -401: break; }',
+        code: 'export const encoded = encode(x);\nswitch (Code) { case -401: break; }',
         output:
-          "import { KakaoErrorCode } from '../generated/kakao-error-codes';\nconst encoded = encode(x);\nswitch (Code) { case KakaoErrorCode.InvalidToken: break; }",
+          "import { KakaoErrorCode } from '../generated/kakao-error-codes.js';\nexport const encoded = encode(x);\nswitch (Code) { case KakaoErrorCode.InvalidToken: break; }",
         errors: [{ messageId: 'magicCode' }],
       },
       {
         // The marker further down is not a generated-file header.
         filename: file,
-        code: '#!/usr/bin/env node\nconst x = 1;\n// Code generated by a tool. DO NOT EDIT.\nif (err.code === -401) {}',
+        code: '#!/usr/bin/env node\nexport const x = 1;\n// Code generated by a tool. DO NOT EDIT.\nif (err.code === -401) {}',
         output:
-          "#!/usr/bin/env node\nimport { KakaoErrorCode } from '../generated/kakao-error-codes';\nconst x = 1;\n// Code generated by a tool. DO NOT EDIT.\nif (err.code === KakaoErrorCode.InvalidToken) {}",
+          "#!/usr/bin/env node\nimport { KakaoErrorCode } from '../generated/kakao-error-codes.js';\nexport const x = 1;\n// Code generated by a tool. DO NOT EDIT.\nif (err.code === KakaoErrorCode.InvalidToken) {}",
         errors: [{ messageId: 'magicCode' }],
       },
     ],

@@ -1,0 +1,93 @@
+/**
+ * Whether replacing a code literal by an enum member would lose TypeScript's narrowing: the code is
+ * compared with an expression of a number-literal type (`{ code: -401 } | { code: -402 }`), where an
+ * enum member narrows nothing, so an exhaustive `switch` stops being exhaustive (TS2366).
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { outermostWrapper } from '../utils/index.js';
+
+type Node = TSESTree.Node;
+
+// ts.TypeFlags, without loading TypeScript.
+const NUMBER_LITERAL = 1 << 8;
+const ENUM_LITERAL = 1 << 10;
+
+interface MinimalType {
+  readonly flags: number;
+  isUnion(): boolean;
+  readonly types?: readonly MinimalType[];
+}
+
+/** The expression a code literal is compared with: the other operand, or the switch's discriminant. */
+export function comparedExpression(codeNode: Node): Node | undefined {
+  const node = outermostWrapper(codeNode);
+  const { parent } = node;
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return parent.left === node ? parent.right : parent.left;
+  if (parent?.type === AST_NODE_TYPES.SwitchCase) return parent.parent.discriminant;
+  return undefined;
+}
+
+const declaredLiterals = new WeakMap<TSESTree.Program, ReadonlySet<number>>();
+
+/**
+ * With type information: whether `subject`'s type is or contains a plain number literal. Without it:
+ * whether the file declares `code` as a literal type anywhere (`type R = { code: -401 }`), the sign that
+ * a narrowing may depend on it.
+ */
+export function isComparedWithLiteralType(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  subject: Node,
+  code: number,
+): boolean {
+  const services = sourceCode.parserServices as
+    | { program?: unknown; getTypeAtLocation?: (node: Node) => MinimalType }
+    | undefined;
+  if (services?.program && services.getTypeAtLocation) {
+    try {
+      return hasNumberLiteral(services.getTypeAtLocation(subject));
+    } catch {
+      return false;
+    }
+  }
+  let literals = declaredLiterals.get(sourceCode.ast);
+  if (!literals) declaredLiterals.set(sourceCode.ast, (literals = collectLiteralTypes(sourceCode)));
+  return literals.has(code);
+}
+
+function hasNumberLiteral(type: MinimalType): boolean {
+  if (type.isUnion()) return (type.types ?? []).some(hasNumberLiteral);
+  return (type.flags & NUMBER_LITERAL) !== 0 && (type.flags & ENUM_LITERAL) === 0;
+}
+
+/** Every number written as a literal type in the file (`-401` in `code: -401`). Walked once, on first need. */
+function collectLiteralTypes(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<number> {
+  const found = new Set<number>();
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: Node[] = [sourceCode.ast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.TSLiteralType) {
+      const { literal } = node;
+      if (literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'number') found.add(literal.value);
+      else if (
+        literal.type === AST_NODE_TYPES.UnaryExpression &&
+        literal.operator === '-' &&
+        literal.argument.type === AST_NODE_TYPES.Literal &&
+        typeof literal.argument.value === 'number'
+      ) {
+        found.add(-literal.argument.value);
+      }
+      continue;
+    }
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        stack.push(child as Node);
+      }
+    }
+  }
+  return found;
+}
