@@ -128,7 +128,7 @@ function lastHeaderComment(sourceCode: SourceCode, block: ScriptBlock): Comment 
 /** The end of `node`, or of the last comment that starts on the line it ends on and ends the line. */
 function endOfLine(sourceCode: SourceCode, node: TSESTree.Node | Comment): number {
   let end = node.range[1];
-  let next = sourceCode.getTokenAfter(node as TSESTree.Node, { includeComments: true });
+  let next = sourceCode.getTokenAfter(node, { includeComments: true });
   while (next && next.loc.start.line === node.loc.end.line && (next.type === 'Line' || next.type === 'Block')) {
     end = next.range[1];
     next = sourceCode.getTokenAfter(next, { includeComments: true });

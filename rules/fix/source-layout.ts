@@ -98,7 +98,7 @@ function createLayout(sourceCode: SourceCode, filename: string, sourceType: stri
 
 interface StartTag {
   readonly range: [number, number];
-  readonly attributes: readonly { key: { name: unknown }; value?: { value?: unknown } | null }[];
+  readonly attributes: readonly { key: { name: unknown }; value?: unknown }[];
 }
 
 function attributeValue(tag: StartTag, name: string): string | true | undefined {
@@ -106,8 +106,11 @@ function attributeValue(tag: StartTag, name: string): string | true | undefined 
     const key = attribute.key.name;
     const keyName = typeof key === 'string' ? key : (key as { name?: unknown } | undefined)?.name;
     if (keyName !== name) continue;
-    const value = attribute.value?.value;
-    return typeof value === 'string' ? value : true;
+    // Vue: a VLiteral (or null); Svelte: a list of SvelteLiteral parts.
+    const { value } = attribute;
+    const literal = Array.isArray(value) ? (value.length === 1 ? (value[0] as unknown) : undefined) : value;
+    const text = (literal as { value?: unknown } | null | undefined)?.value;
+    return typeof text === 'string' ? text : true;
   }
   return undefined;
 }
@@ -239,14 +242,17 @@ function detectQuote(sourceCode: SourceCode): "'" | '"' {
   return first === '"' ? '"' : "'";
 }
 
-/** Whether the file ends its statements with `;`, judged from its first import or declaration. */
+/** Whether the file ends its statements with `;`, judged from its first statement that may end with one. */
 function detectSemicolons(sourceCode: SourceCode, blocks: readonly ScriptBlock[]): boolean {
   for (const block of blocks) {
     const sample = block.statements.find(
       (node) =>
         node.type === AST_NODE_TYPES.ImportDeclaration ||
         node.type === AST_NODE_TYPES.VariableDeclaration ||
-        (node.type === AST_NODE_TYPES.ExpressionStatement && !node.directive),
+        node.type === AST_NODE_TYPES.ExpressionStatement ||
+        node.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        (node.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+          (node.declaration === null || node.declaration.type === AST_NODE_TYPES.VariableDeclaration)),
     );
     if (sample) return sourceCode.getLastToken(sample)?.value === ';';
   }

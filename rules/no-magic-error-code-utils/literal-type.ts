@@ -9,13 +9,11 @@ import { outermostWrapper } from '../utils/index.js';
 
 type Node = TSESTree.Node;
 
-// ts.TypeFlags, without loading TypeScript.
-const NUMBER_LITERAL = 1 << 8;
-const ENUM_LITERAL = 1 << 10;
-
+/** The part of TypeScript's `Type` used here (its flag values change between TypeScript versions). */
 interface MinimalType {
-  readonly flags: number;
   isUnion(): boolean;
+  isNumberLiteral(): boolean;
+  getSymbol(): unknown;
   readonly types?: readonly MinimalType[];
 }
 
@@ -57,7 +55,8 @@ export function isComparedWithLiteralType(
 
 function hasNumberLiteral(type: MinimalType): boolean {
   if (type.isUnion()) return (type.types ?? []).some(hasNumberLiteral);
-  return (type.flags & NUMBER_LITERAL) !== 0 && (type.flags & ENUM_LITERAL) === 0;
+  // An enum member's literal type has the member as its symbol; a plain literal type has none.
+  return type.isNumberLiteral() && type.getSymbol() === undefined;
 }
 
 /** Every number written as a literal type in the file (`-401` in `code: -401`). Walked once, on first need. */

@@ -169,7 +169,7 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): FileEnum {
       !isTypeOnly(statement) &&
       statement.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier)
     ) {
-      mergeCandidates.push(statement as NamedImport);
+      mergeCandidates.push(statement);
     }
   }
 
@@ -419,7 +419,7 @@ function declaredValue(node: Node, member: string): number | undefined {
   if (!object) return undefined;
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property || propertyName(property) !== member) continue;
-    return numberValue(property.value as Node);
+    return numberValue(property.value);
   }
   return undefined;
 }

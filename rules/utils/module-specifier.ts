@@ -100,7 +100,8 @@ export function relativeSpecifier(fromFile: string, targetFile: string, style: E
   if (path.basename(base) === 'index' && style === 'none') relative = relative.slice(0, -'/index'.length) || '.';
   switch (style) {
     case 'none':
-      return relative;
+      // Node.js and TypeScript look for .js/.ts without an extension, not for .cjs/.mjs/.cts/.mts.
+      return /^\.[mc]/u.test(extension) ? relative + (RUNTIME_EXTENSION[extension] ?? extension) : relative;
     case 'source':
       return relative + (extension.startsWith('.d.') ? RUNTIME_EXTENSION[extension]! : extension);
     case 'runtime':

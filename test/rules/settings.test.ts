@@ -29,6 +29,11 @@ describe('settings.kakao', () => {
   it.each([
     [{ scope: 'everything' }, /settings\.kakao\.scope: expected "kakao-files" or "all"/u],
     [{ enumName: 'not an identifier' }, /settings\.kakao\.enumName: expected an identifier/u],
+    [{ enumName: 'class' }, /settings\.kakao\.enumName: expected an identifier that is not a reserved word/u],
+    [{ enumName: 'this' }, /settings\.kakao\.enumName: expected an identifier that is not a reserved word/u],
+    [{ enumName: 'eval' }, /settings\.kakao\.enumName: expected an identifier that is not a reserved word/u],
+    [{ enumModule: './codes\n.ts' }, /settings\.kakao\.enumModule: expected a module specifier without line breaks or control characters/u],
+    [{ enumModule: 'file://host/x' }, /settings\.kakao\.enumModule: "file:\/\/host\/x" is not a valid file: URL/u],
     [{ enumModul: './x' }, /settings\.kakao: unknown key\(s\) enumModul/u],
     [{ spec: 42 }, /settings\.kakao\.spec: expected a spec object .* or a path to a spec file/u],
     [{ spec: './missing.json' }, /settings\.kakao\.spec: .*missing\.json: file not found/u],
@@ -47,6 +52,10 @@ describe('settings.kakao', () => {
     expect(error?.message).toMatch(message);
     expect(error?.message).toContain('eslint-plugin-kakao: settings.kakao');
     expect(error?.stack).not.toMatch(/\n\s+at /u);
+  });
+
+  it('accepts any Unicode identifier as enumName', () => {
+    expect(lint({ enumName: 'KakaoCodé' }).map((m) => m.message)).toEqual([expect.stringContaining('use KakaoCodé.InvalidToken')]);
   });
 
   it('reads a spec file relative to the cwd, and sees edits to it', () => {
