@@ -1,5 +1,5 @@
 // The example's lint: the plugin's recommended config on TypeScript sources.
-// Run ESLint from this folder: `settings.kakao.enumModule` is relative to ESLint's working directory.
+// `settings.kakao.enumModule` is found from ESLint's working directory, else from this config's folder.
 import tsParser from '@typescript-eslint/parser';
 import kakao from 'eslint-plugin-kakao';
 

@@ -154,13 +154,12 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): FileEnum {
         if (variable) {
           bindings.push({ text: specifier.local.name, variable, untrustedFor: () => untrustedSource(source), inSetup: inSetup(statement) });
         }
-      } else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier && !isTypeOnly(statement)) {
-        // `import * as codes from '…'` is the enum's module when it is the generated one; one named
-        // like it that is not cannot be trusted either.
-        const reason = untrustedSource(source);
+      } else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier && mayBeEnumModule(source) && !isTypeOnly(statement)) {
+        // `import * as codes from '…/kakao-error-codes'`: the enum is `codes.KakaoErrorCode`, if the
+        // module is the generated one.
         const variable = variableOf(specifier.local.name);
-        if (variable && (reason === undefined || enumFileNames.has(moduleBaseName(source).toLowerCase()))) {
-          bindings.push({ text: `${specifier.local.name}.${enumName}`, variable, untrustedFor: () => reason, inSetup: inSetup(statement) });
+        if (variable) {
+          bindings.push({ text: `${specifier.local.name}.${enumName}`, variable, untrustedFor: () => untrustedSource(source), inSetup: inSetup(statement) });
         }
       }
     }

@@ -108,7 +108,11 @@ const MEMBER_REFERENCE = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)+([A-Za-z_$][\w$]*)$/u;
 
 /** The value of a numeric literal expression's text, or undefined when the text is not one. */
 export function numericValue(text: string): number | bigint | undefined {
-  const code = text.replace(COMMENT, ' ');
+  // `-401 as const` and `<const>-401` are replaced whole: the assertion changes no value.
+  const code = text
+    .replace(COMMENT, ' ')
+    .replace(/\bas\s+const\s*$/u, '')
+    .replace(/^\s*<\s*const\s*>/u, '');
   if (!NUMERIC_EXPRESSION.test(code)) return undefined;
   try {
     // Only digits, signs and parentheses get here: evaluating it is safe.
