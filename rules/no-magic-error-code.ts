@@ -72,7 +72,8 @@ export default createRule<Options, MessageIds>({
       const value = getCodeLiteralValue(node);
       if (value === undefined) return;
       const entry = index.byCode.get(value);
-      if (!entry || getCodeUse(node, file!) === undefined) return;
+      const use = entry ? getCodeUse(node, file!) : undefined;
+      if (!entry || use === undefined) return;
 
       const data = {
         api: index.apiName,
@@ -84,6 +85,11 @@ export default createRule<Options, MessageIds>({
       const replacement = fileEnum.replacementAt(node, entry.name);
       switch (replacement.kind) {
         case 'fixable': {
+          if (use === 'list' && replacement.literalTyped) {
+            const reason = `in TypeScript a list of ${settings.enumName} members has their literal types, and its .includes(code) or .has(code) would not take a number (generate the module with --style enum, or annotate the list as readonly number[])`;
+            context.report({ node, messageId: 'magicCodeNotFixed', data: { ...data, reason } });
+            return;
+          }
           // `(-401 as const)`: the member replaces the assertion too (`as const` takes literals only).
           const replaced = constAssertionAround(node) ?? node;
           const fix = (fixer: TSESLint.RuleFixer) => {

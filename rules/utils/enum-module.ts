@@ -25,6 +25,11 @@ export interface EnumModuleFile {
   readonly generated: boolean;
   /** Undefined when the module declares no enum or object of that name that could be found. */
   readonly style: EnumStyle | undefined;
+  /**
+   * The members a generated module declares (undefined for another module): a module generated from
+   * an older spec lacks the newer codes, and `KakaoErrorCode.<new code>` would not compile.
+   */
+  readonly members: ReadonlySet<string> | undefined;
 }
 
 export type EnumModuleTarget =
@@ -116,7 +121,13 @@ export function readEnumModule(file: string, enumName: string): EnumModuleFile {
   } catch {
     text = '';
   }
-  const module: EnumModuleFile = { file, generated: hasGeneratedMarker(text), style: declaredStyle(text, file, enumName) };
+  const generated = hasGeneratedMarker(text);
+  const module: EnumModuleFile = {
+    file,
+    generated,
+    style: declaredStyle(text, file, enumName),
+    members: generated ? generatedMembers(text, enumName) : undefined,
+  };
   moduleCache.set(file, { mtimeMs, enumName, module });
   return module;
 }
@@ -136,6 +147,22 @@ function declaredStyle(text: string, file: string, enumName: string): EnumStyle 
   return undefined;
 }
 
+/**
+ * The members of the enum (or object, or its declaration) as kakao-codegen writes it: one per line,
+ * two spaces in, `Name = -1,` or `Name: -1,` (`readonly Name: -1;` in a declaration file), up to
+ * the closing brace at the start of a line.
+ */
+function generatedMembers(text: string, enumName: string): ReadonlySet<string> {
+  const members = new Set<string>();
+  const name = enumName.replace(/\$/gu, '\\$');
+  const start = new RegExp(`^export (?:declare )?(?:const enum|enum|const) ${name}\\b`, 'mu').exec(text);
+  if (!start) return members;
+  const end = text.indexOf('\n}', start.index);
+  const block = text.slice(start.index, end === -1 ? undefined : end);
+  for (const match of block.matchAll(/^ {2}(?:readonly )?([^\s:=]+)(?: = |: )/gmu)) members.add(match[1]!);
+  return members;
+}
+
 /** The file a specifier written in `fromFile` names, through node_modules for a package; undefined if unknown. */
 function resolveSpecifierFile(specifier: string, fromFile: string): string | undefined {
   if (isRelativeSpecifier(specifier)) return resolveRelativeSpecifier(specifier, fromFile);
@@ -148,21 +175,29 @@ function resolveSpecifierFile(specifier: string, fromFile: string): string | und
 }
 
 /**
- * Whether an import of `specifier` in `fromFile` brings the generated enum: it names the configured
- * module, or a module that carries kakao-codegen's marker. A same-named export of any other module may
- * hold other values, so a fix must not trust it.
+ * The module an import of `specifier` in `fromFile` brings the generated enum from: the configured
+ * module, or a module that carries kakao-codegen's marker; undefined for any other. A same-named export
+ * of another module may hold other values, so a fix must not trust it.
  */
-export function isGeneratedEnumSource(
+export function generatedEnumSource(
   specifier: string,
   fromFile: string,
   settings: KakaoSettings,
   target: EnumModuleTarget | undefined,
-): boolean {
-  if (target?.kind === 'package' && !isRelativeSpecifier(specifier) && sameBareModule(specifier, target.specifier)) return true;
+): EnumModuleTarget | undefined {
+  if (target?.kind === 'package' && !isRelativeSpecifier(specifier) && sameBareModule(specifier, target.specifier)) return target;
   const file = resolveSpecifierFile(specifier, fromFile);
-  if (!file) return false;
-  if (target?.kind === 'file' && file === target.module.file) return true;
-  return readEnumModule(file, settings.enumName).generated;
+  if (!file) return undefined;
+  if (target?.kind === 'file' && file === target.module.file) return target;
+  const module = readEnumModule(file, settings.enumName);
+  return module.generated ? { kind: 'file', module } : undefined;
+}
+
+/** Undefined when `member` can be written as `<enum>.<member>` with the enum of `target`; else why not. */
+export function missingMemberReason(target: EnumModuleTarget, enumName: string, member: string, cwd: string): string | undefined {
+  if (target.kind !== 'file' || target.module.members === undefined || target.module.members.has(member)) return undefined;
+  const where = path.relative(cwd, target.module.file) || target.module.file;
+  return `${enumName} in ${where} has no member ${member}: it was generated from another spec (run kakao-codegen again)`;
 }
 
 /**

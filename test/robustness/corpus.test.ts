@@ -9,13 +9,16 @@
  * - every fix that replaces a numeric literal writes the enum member of the same value
  *   (fix-check.ts), and every suggestion's result parses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../codegen/generate.js';
+import { parseSpec } from '../../codegen/spec.js';
 import plugin from '../../index.js';
 import spec from '../../spec/kakao-error-codes.json' with { type: 'json' };
 import { applyEdits, checkFixes, emptyCheck, recordingPlugin } from './fix-check.js';
@@ -74,8 +77,19 @@ const AGGRESSIVE_SPEC = {
   ],
 };
 const AGGRESSIVE_CODES: ReadonlyMap<string, number> = new Map(AGGRESSIVE_SPEC.codes.map((entry) => [entry.name, entry.code]));
-const AGGRESSIVE_SETTINGS = { kakao: { ...KAKAO_SETTINGS.kakao, spec: AGGRESSIVE_SPEC } };
-const JS_AGGRESSIVE_SETTINGS = { kakao: { ...JS_KAKAO_SETTINGS.kakao, spec: AGGRESSIVE_SPEC } };
+
+/** The enum modules of the aggressive spec: the fix only writes members that the module has. */
+const AGGRESSIVE_DIR = mkdtempSync(path.join(os.tmpdir(), 'kakao-corpus-'));
+afterAll(() => rmSync(AGGRESSIVE_DIR, { recursive: true, force: true }));
+function writeAggressiveModule(out: string): string {
+  const file = path.join(AGGRESSIVE_DIR, out);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const parsed = parseSpec(AGGRESSIVE_SPEC, 'aggressive-spec.json');
+  for (const output of generate(parsed, { out: file, specFile: 'aggressive-spec.json' }).files) writeFileSync(output.path, output.text);
+  return file;
+}
+const AGGRESSIVE_SETTINGS = { kakao: { scope: 'all', enumModule: writeAggressiveModule('ts/kakao-error-codes.ts'), spec: AGGRESSIVE_SPEC } };
+const JS_AGGRESSIVE_SETTINGS = { kakao: { scope: 'all', enumModule: writeAggressiveModule('js/kakao-error-codes.js'), spec: AGGRESSIVE_SPEC } };
 
 /**
  * Names that real code compares with -1, -2...: as `errorCodeNames`, they make the rules report and

@@ -460,6 +460,39 @@ ruleTester.run('no-magic-error-code: bindings named like the enum', rule, {
   ],
 });
 
+createRuleTester({ enumModule: JS_ENUM }).run('no-magic-error-code: TypeScript and an object-style module', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a comparison is fixed; a list is not: its members would have literal types',
+      filename: tsFile('src/client.ts'),
+      code: outdent`
+        export const kakao = 1;
+        if (err.code === -401 || [-1, -603].includes(err.code)) {}
+      `,
+      output: outdent`
+        import { KakaoErrorCode } from '../../js-project/generated/kakao-error-codes.js';
+        export const kakao = 1;
+        if (err.code === KakaoErrorCode.InvalidToken || [-1, -603].includes(err.code)) {}
+      `,
+      errors: [
+        { messageId: 'magicCode' },
+        ...['InternalError', 'ServerTimeOut'].map((member) => ({
+          messageId: 'magicCodeNotFixed' as const,
+          data: {
+            ...invalidToken,
+            code: member === 'InternalError' ? '-1' : '-603',
+            member,
+            summary: member === 'InternalError' ? 'internal server error' : 'request timed out',
+            reason:
+              'in TypeScript a list of KakaoErrorCode members has their literal types, and its .includes(code) or .has(code) would not take a number (generate the module with --style enum, or annotate the list as readonly number[])',
+          },
+        })),
+      ],
+    },
+  ],
+});
+
 createJsRuleTester({ enumModule: TS_ENUM }).run('no-magic-error-code: JavaScript and a const enum', rule as never, {
   valid: [],
   invalid: [
