@@ -31,10 +31,15 @@ describe('describeDifference', () => {
     expect(describeDifference('x\n', 'x\r\n')).toBe('first difference at line 1: expected "x", found "x\\r"');
   });
 
-  it('shortens long lines', () => {
-    const summary = describeDifference(`${'x'.repeat(200)}\n`, 'y\n');
-    expect(summary.length).toBeLessThan(140);
-    expect(summary).toContain('..."');
+  it('shows long lines in full, so lines that differ only near their end do not look the same', () => {
+    const long = 'x'.repeat(200);
+    expect(describeDifference(`${long}a\n`, `${long}b\n`)).toBe(`first difference at line 1: expected "${long}a", found "${long}b"`);
+  });
+
+  it('escapes control characters of the lines it shows', () => {
+    expect(describeDifference('a\u001b[31m\n', 'a\u0085\u2028\n')).toBe(
+      'first difference at line 1: expected "a\\u001b[31m", found "a\\u0085\\u2028"',
+    );
   });
 
   it('counts members added and removed in every style', () => {
@@ -90,14 +95,14 @@ describe('checkFiles', () => {
 });
 
 describe('writeFilesAtomically', () => {
-  it('creates folders, writes changed files, leaves unchanged ones (and their mtime) alone', () => {
+  it('creates folders, writes changed files, leaves unchanged ones (and their mtime) alone', async () => {
     const dir = makeTempDir();
     const a = { path: join(dir, 'new', 'folder', 'a.ts'), text: 'a\n' };
     const b = { path: join(dir, 'b.ts'), text: 'b\n' };
     writeFileSync(b.path, b.text);
     const past = new Date('2001-02-03T04:05:06Z');
     utimesSync(b.path, past, past);
-    const results = writeFilesAtomically([a, b]);
+    const results = await writeFilesAtomically([a, b]);
     expect(results).toEqual([
       { path: a.path, status: 'written' },
       { path: b.path, status: 'unchanged' },
@@ -109,14 +114,14 @@ describe('writeFilesAtomically', () => {
     expect(tempFilesIn(join(dir, 'new', 'folder'))).toEqual([]);
   });
 
-  it('on a failure: throws OutputFileError, removes the temp files, leaves earlier targets intact', () => {
+  it('on a failure: throws OutputFileError, removes the temp files, leaves earlier targets intact', async () => {
     const dir = makeTempDir();
     const first = { path: join(dir, 'first.ts'), text: 'new first\n' };
     writeFileSync(first.path, 'old first\n');
     writeFileSync(join(dir, 'blocker'), '');
     const second = { path: join(dir, 'blocker', 'second.ts'), text: 'second\n' };
-    expect(() => writeFilesAtomically([first, second])).toThrow(OutputFileError);
-    expect(() => writeFilesAtomically([first, second])).toThrow(/second\.ts: cannot create its folder/u);
+    await expect(writeFilesAtomically([first, second])).rejects.toThrow(OutputFileError);
+    await expect(writeFilesAtomically([first, second])).rejects.toThrow(/second\.ts: cannot create its folder/u);
     expect(readFileSync(first.path, 'utf8')).toBe('old first\n');
     expect(tempFilesIn(dir)).toEqual([]);
   });

@@ -35,9 +35,9 @@ export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** Files whose name looks like one of our temp files (`.<name>.<pid>.tmp`). */
+/** Files a write leaves only while it runs: temps, backups and locks (`.kakao-codegen-*`), and any `*.tmp`. */
 export function tempFilesIn(dir: string): string[] {
-  return readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+  return readdirSync(dir).filter((name) => name.startsWith('.kakao-codegen-') || name.endsWith('.tmp'));
 }
 
 export interface CliResult {
