@@ -188,7 +188,7 @@ function assertWritableTarget(path: string): void {
   } catch (error) {
     const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return;
-    throw fileError(path, `cannot read it (${code})`);
+    throw fileError(path, `cannot write it (${code})`);
   }
   if (stats.isFile()) return;
   if (stats.isDirectory()) throw fileError(path, 'is a directory, expected a file');

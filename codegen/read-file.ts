@@ -36,8 +36,9 @@ export function errnoCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
+/** `8 MiB`, `8388609 bytes`: exact, so a file one byte over the limit does not read as equal to it. */
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+  return bytes % (1024 * 1024) === 0 && bytes > 0 ? `${bytes / 1024 / 1024} MiB` : `${bytes} bytes`;
 }
 
 export interface ReadOptions {

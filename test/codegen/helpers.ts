@@ -47,15 +47,18 @@ export interface CliResult {
 }
 
 /** Spawns the built CLI (async, so concurrent tests overlap their node start-ups). */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   return runNode(CLI, args, options);
 }
 
-export function runNode(
-  script: string,
-  args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<CliResult> {
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Killed after this long (a hang shows as a null status). Default 20 s. */
+  readonly timeoutMs?: number;
+}
+
+export function runNode(script: string, args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   const env = { ...process.env, ...options.env };
   delete env['KAKAO_CODEGEN_DEBUG'];
   delete env['NODE_OPTIONS'];
@@ -65,7 +68,7 @@ export function runNode(
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill(), 20_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);
