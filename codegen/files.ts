@@ -42,7 +42,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { describeFileType, errnoCode, readRegularFileWithStats, RegularFileError } from './read-file.js';
+import { describeFileType, errnoCode, O_NOFOLLOW, readRegularFileWithStats, RegularFileError } from './read-file.js';
 import { escapeControls } from './text.js';
 
 export interface OutputFile {
@@ -171,7 +171,7 @@ export interface WriteOptions {
 export const LOCK_STALE_MS = 30_000;
 const LOCK_TIMEOUT_MS = LOCK_STALE_MS + 10_000;
 const PREFIX = '.kakao-codegen-';
-const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW;
 
 /** The tokens of the locks this process holds (two writes in one process must not take each other's lock for stale). */
 const heldTokens = new Set<string>();

@@ -17,9 +17,13 @@ export class RegularFileError extends Error {
   }
 }
 
+// Not every platform has these (Windows has neither), whatever the typings say.
+const optional = constants as Partial<typeof constants>;
+/** Never follow a symbolic link as the last path component. */
+export const O_NOFOLLOW = optional.O_NOFOLLOW ?? 0;
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer. It changes nothing
-// for a regular file. O_NOFOLLOW (where the platform has it) only when asked.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+// for a regular file.
+const OPEN_FLAGS = constants.O_RDONLY | (optional.O_NONBLOCK ?? 0);
 
 /** `a FIFO (named pipe)`, `a character device`, ... for a file that is not a regular one. */
 export function describeFileType(stats: Stats): string {
@@ -64,7 +68,7 @@ export function readRegularFile(path: string, options: ReadOptions): string {
 export function readRegularFileWithStats(path: string, options: ReadOptions): { text: string; stats: Stats } {
   let fd: number;
   try {
-    fd = openSync(path, OPEN_FLAGS | (options.noFollow === true ? (constants.O_NOFOLLOW ?? 0) : 0));
+    fd = openSync(path, OPEN_FLAGS | (options.noFollow === true ? O_NOFOLLOW : 0));
   } catch (error) {
     const code = errnoCode(error);
     if (code === 'ENOENT') throw new RegularFileError('file not found', code);

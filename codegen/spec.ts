@@ -250,6 +250,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
         return `${where}: expected a finite ${issue.expected === 'int' ? 'integer' : 'number'}, got ${describeValue(issue.input)}`;
       }
+      // A document that is not an object at all may be some other file: name its kind, not its value.
+      if (issue.path.length === 0) return `${where}: expected ${describeType(issue.expected)}, got ${describeKind(issue.input)}`;
       return `${where}: expected ${describeType(issue.expected)}, got ${describeValue(issue.input)}`;
     case 'custom':
       return issue.input === undefined || issue.message.includes(', but ')
@@ -282,6 +284,12 @@ function describeType(expected: string): string {
   return TYPE_NAMES[expected] ?? expected;
 }
 
+function describeKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
@@ -290,7 +298,7 @@ function describeValue(value: unknown): string {
   }
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return messageText(JSON.stringify(value) ?? typeof value);
+  return messageText(JSON.stringify(value));
 }
 
 /** Validates parsed JSON; `sourceName` (a file path or "settings.kakao.spec") heads every message. */

@@ -54,7 +54,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
 export interface RunOptions {
   readonly cwd?: string;
   readonly env?: NodeJS.ProcessEnv;
-  /** Killed after this long (a hang shows as a null status). Default 20 s. */
+  /** Killed after this long (a hang shows as a null status). Default 60 s: the machine may be busy. */
   readonly timeoutMs?: number;
 }
 
@@ -68,7 +68,7 @@ export function runNode(script: string, args: readonly string[], options: RunOpt
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);

@@ -8,16 +8,25 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../codegen/cli.js';
 import { checkFiles, OutputFileError, writeFilesAtomically } from '../../codegen/files.js';
 import { generate } from '../../codegen/generate.js';
 import { loadSpecFile, MAX_SPEC_BYTES } from '../../codegen/spec.js';
-import { ACME_SPEC, assertBuilt, CLI, makeTempDir, removeTempDirs, runCli, tempFilesIn } from './helpers.js';
+import { ACME_SPEC, assertBuilt, CLI, makeTempDir, removeTempDirs, runCli, tempFilesIn, type CliResult } from './helpers.js';
 
 beforeAll(assertBuilt);
 afterAll(removeTempDirs);
 
 const OLD_JS = '// the previous module\n';
 const OLD_DTS = '// the previous declarations\n';
+
+/** The CLI in this process: for everything that needs no real process of its own (signals, kills, races do). */
+async function runHere(args: readonly string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const status = await run(args, { stdout: (line) => (stdout += `${line}\n`), stderr: (line) => (stderr += `${line}\n`) });
+  return { status, stdout, stderr };
+}
 
 function oneLine(stderr: string): string {
   const lines = stderr.trimEnd().split('\n');
@@ -38,7 +47,7 @@ describe.concurrent('planted symlinks are never written through', () => {
     // The names earlier versions used: `.<out>.<pid>.tmp` for every plausible pid would be needed
     // to attack them; one is enough to show nothing opens such a name any more.
     symlinkSync(victim, join(dir, '.acme.ts.12345.tmp'));
-    const result = await runCli(['--spec', ACME_SPEC, '--out', out]);
+    const result = await runHere(['--spec', ACME_SPEC, '--out', out]);
     expect(result.status).toBe(0);
     expect(readFileSync(victim, 'utf8')).toBe('precious\n');
     expect(readlinkSync(join(dir, '.acme.ts.12345.tmp'))).toBe(victim);
@@ -50,7 +59,7 @@ describe.concurrent('planted symlinks are never written through', () => {
     const victim = join(dir, 'victim.ts');
     writeFileSync(victim, 'precious\n');
     symlinkSync(victim, join(dir, 'acme.ts'));
-    const result = await runCli(['--spec', ACME_SPEC, '--out', join(dir, 'acme.ts')]);
+    const result = await runHere(['--spec', ACME_SPEC, '--out', join(dir, 'acme.ts')]);
     expect(result.status).toBe(1);
     expect(oneLine(result.stderr)).toBe(
       `kakao-codegen: ${join(dir, 'acme.ts')}: is a symbolic link; kakao-codegen does not write through links (give the path of the real file)`,
@@ -66,7 +75,7 @@ describe.concurrent('planted symlinks are never written through', () => {
     writeFileSync(victim, 'precious\n');
     writeFileSync(join(dir, 'acme.js'), OLD_JS);
     symlinkSync(victim, join(dir, 'acme.d.ts'));
-    const result = await runCli(['--spec', ACME_SPEC, '--out', join(dir, 'acme.js')]);
+    const result = await runHere(['--spec', ACME_SPEC, '--out', join(dir, 'acme.js')]);
     expect(result.status).toBe(1);
     expect(oneLine(result.stderr)).toContain('acme.d.ts: is a symbolic link');
     expect(readFileSync(join(dir, 'acme.js'), 'utf8')).toBe(OLD_JS);
@@ -135,7 +144,7 @@ describe('a pair is replaced as a unit', () => {
     const dir = makeTempDir();
     writeFileSync(join(dir, 'acme.js'), OLD_JS);
     mkdirSync(join(dir, 'acme.d.ts', 'inside'), { recursive: true });
-    const result = await runCli(['--spec', ACME_SPEC, '--out', join(dir, 'acme.js')]);
+    const result = await runHere(['--spec', ACME_SPEC, '--out', join(dir, 'acme.js')]);
     expect(result.status).toBe(1);
     expect(oneLine(result.stderr)).toBe(`kakao-codegen: ${join(dir, 'acme.d.ts')}: is a directory, expected a file`);
     expect(readFileSync(join(dir, 'acme.js'), 'utf8')).toBe(OLD_JS);
@@ -164,7 +173,7 @@ function startPaused(args: readonly string[], dir: string) {
   return { child, exited, staged };
 }
 
-describe.concurrent('interrupted runs', () => {
+describe('interrupted runs', () => {
   it('SIGKILL mid-write leaves temps; the next run removes them and writes the pair', async () => {
     const dir = makeTempDir();
     const out = join(dir, 'acme.js');
@@ -222,7 +231,7 @@ describe.concurrent('interrupted runs', () => {
 });
 
 describe('concurrent runs', () => {
-  it('10 writers of two different specs: the final pair comes from one spec, no temp left', { timeout: 120_000 }, async () => {
+  it('10 writers of two different specs: the final pair comes from one spec, no temp left', { timeout: 300_000 }, async () => {
     const dir = makeTempDir();
     const variant = JSON.parse(readFileSync(ACME_SPEC, 'utf8')) as { codes: { description: string }[] };
     const first = variant.codes[0];
@@ -231,13 +240,15 @@ describe('concurrent runs', () => {
     const specB = join(dir, 'b.json');
     writeFileSync(specB, JSON.stringify(variant));
     const out = join(dir, 'acme.js');
-    for (let round = 0; round < 2; round++) {
+    {
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, index) =>
           runCli(['--spec', index % 2 === 0 ? ACME_SPEC : specB, '--out', out], {
             // A pause between the temps and the renames widens the window in which, without the
             // lock, two runs interleave their renames.
             env: { KAKAO_CODEGEN_TEST_PAUSE_MS: String(10 + ((index * 7) % 30)) },
+            // Ten node processes loading ts-morph at once on a small machine.
+            timeoutMs: 150_000,
           }),
         ),
       );
@@ -259,7 +270,7 @@ describe.concurrent('inputs and outputs that are not regular files: one line, fa
   it('--spec /dev/zero', async () => {
     const dir = makeTempDir();
     const started = Date.now();
-    const result = await runCli(['--spec', '/dev/zero', '--out', join(dir, 'a.ts')]);
+    const result = await runHere(['--spec', '/dev/zero', '--out', join(dir, 'a.ts')]);
     expect(result.status).toBe(1);
     expect(oneLine(result.stderr)).toBe('kakao-codegen: /dev/zero: is a character device, expected a regular file');
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -270,7 +281,7 @@ describe.concurrent('inputs and outputs that are not regular files: one line, fa
     const dir = makeTempDir();
     const big = join(dir, 'big.json');
     writeFileSync(big, ' '.repeat(MAX_SPEC_BYTES + 1));
-    const result = await runCli(['--spec', big, '--out', join(dir, 'a.ts')]);
+    const result = await runHere(['--spec', big, '--out', join(dir, 'a.ts')]);
     expect(result.status).toBe(1);
     expect(oneLine(result.stderr)).toBe(`kakao-codegen: ${big}: is ${MAX_SPEC_BYTES + 1} bytes, more than the 8 MiB limit`);
   });
@@ -279,7 +290,8 @@ describe.concurrent('inputs and outputs that are not regular files: one line, fa
     const dir = makeTempDir();
     const fifo = join(dir, 'spec.json');
     spawnSync('mkfifo', [fifo]);
-    const result = await runCli(['--spec', fifo, '--out', join(dir, 'a.ts')], { timeoutMs: 10_000 });
+    // Spawned with a timeout: in this process a blocking open could not be interrupted.
+    const result = await runCli(['--spec', fifo, '--out', join(dir, 'a.ts')], { timeoutMs: 60_000 });
     expect(result.status).toBe(1);
     expect(oneLine(result.stderr)).toBe(`kakao-codegen: ${fifo}: is a FIFO (named pipe), expected a regular file`);
   });
@@ -289,7 +301,7 @@ describe.concurrent('inputs and outputs that are not regular files: one line, fa
     const fifo = join(dir, 'a.ts');
     spawnSync('mkfifo', [fifo]);
     for (const extra of [[], ['--check']]) {
-      const result = await runCli(['--spec', ACME_SPEC, '--out', fifo, ...extra], { timeoutMs: 10_000 });
+      const result = await runCli(['--spec', ACME_SPEC, '--out', fifo, ...extra], { timeoutMs: 60_000 });
       expect(result.status).toBe(1);
       expect(oneLine(result.stderr)).toBe(`kakao-codegen: ${fifo}: is a FIFO (named pipe), expected a regular file`);
       expect(lstatSync(fifo).isFIFO()).toBe(true);
@@ -301,7 +313,7 @@ describe.concurrent('inputs and outputs that are not regular files: one line, fa
     const dir = makeTempDir();
     const name = `${'a'.repeat(245)}.js`;
     expect(name).toHaveLength(248);
-    const result = await runCli(['--spec', ACME_SPEC, '--out', join(dir, name)]);
+    const result = await runHere(['--spec', ACME_SPEC, '--out', join(dir, name)]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(readFileSync(join(dir, `${'a'.repeat(245)}.d.ts`), 'utf8')).toContain('export declare const AcmeError');
@@ -311,7 +323,7 @@ describe.concurrent('inputs and outputs that are not regular files: one line, fa
   it('an output name too long for the file system: the real error names the output', async () => {
     const dir = makeTempDir();
     const out = join(dir, `${'a'.repeat(300)}.ts`);
-    const result = await runCli(['--spec', ACME_SPEC, '--out', out]);
+    const result = await runHere(['--spec', ACME_SPEC, '--out', out]);
     expect(result.status).toBe(1);
     expect(oneLine(result.stderr)).toBe(`kakao-codegen: ${out}: cannot write it (ENAMETOOLONG)`);
   });
