@@ -193,8 +193,16 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   }
 }
 
-// Run only as the program (`kakao-codegen`, `node dist/codegen/cli.js`), not when a test imports `run`.
-const entry = process.argv[1];
-if (entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url))) {
-  process.exitCode = await run(process.argv.slice(2));
+/** Whether this module is the program (`kakao-codegen` through its bin link, `node dist/codegen/cli.js`). */
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
 }
+
+// Not when a test imports `run`.
+if (isMain()) process.exitCode = await run(process.argv.slice(2));

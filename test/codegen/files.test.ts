@@ -2,14 +2,18 @@
  * In-process tests of the pieces behind the CLI: --check's comparison and summary, atomic writing,
  * and the tsconfig advice.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkFiles,
   describeDifference,
   formatCheckResult,
   formatWriteResults,
+  LOCK_STALE_MS,
   OutputFileError,
   writeFilesAtomically,
 } from '../../codegen/files.js';
@@ -185,5 +189,68 @@ describe('tsconfig advice', () => {
     const advice = adviseStyle('const-enum', broken);
     expect(advice.refusal).toBeUndefined();
     expect(advice.notes[0]).toMatch(/could not read .*tsconfig\.json/u);
+  });
+});
+
+describe('the lock that serialises runs writing the same output', () => {
+  /** The lock file the writer uses for `out` (named from a hash of its real path). */
+  function lockPath(out: string): string {
+    const folder = realpathSync(dirname(out));
+    const key = createHash('sha256').update(join(folder, basename(out))).digest('hex').slice(0, 16);
+    return join(folder, `.kakao-codegen-${key}.lock`);
+  }
+  const myNamespace = (() => {
+    try {
+      return readlinkSync('/proc/self/ns/pid');
+    } catch {
+      return '';
+    }
+  })();
+  const lockOf = (pid: number, pidNamespace = myNamespace) => JSON.stringify({ pid, host: hostname(), pidNamespace, token: 'someone-else' });
+
+  it('a lock of a process that is gone is taken over at once, and removed at the end', async () => {
+    const dir = makeTempDir();
+    const out = join(dir, 'a.ts');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(lockPath(out), lockOf(Number(dead.stdout)));
+    const started = Date.now();
+    await writeFilesAtomically([{ path: out, text: 'new\n' }], { lockTimeoutMs: 5_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(readFileSync(out, 'utf8')).toBe('new\n');
+    expect(tempFilesIn(dir)).toEqual([]);
+  });
+
+  it('a live lock is waited for, then reported in one line; the output untouched', async () => {
+    const dir = makeTempDir();
+    const out = join(dir, 'a.ts');
+    writeFileSync(out, 'old\n');
+    writeFileSync(lockPath(out), lockOf(process.ppid));
+    await expect(writeFilesAtomically([{ path: out, text: 'new\n' }], { lockTimeoutMs: 300 })).rejects.toThrow(
+      `${out}: another kakao-codegen run (pid ${process.ppid}) is writing it; if none is, remove ${lockPath(out)}`,
+    );
+    expect(readFileSync(out, 'utf8')).toBe('old\n');
+    expect(tempFilesIn(dir)).toEqual([lockPath(out).slice(dir.length + 1)]);
+  });
+
+  it('a lock from another PID namespace counts as stale only once it is old', async () => {
+    const dir = makeTempDir();
+    const out = join(dir, 'a.ts');
+    // A PID that is not alive here may be alive in another namespace.
+    writeFileSync(lockPath(out), lockOf(2 ** 22 - 3, 'pid:[1]'));
+    await expect(writeFilesAtomically([{ path: out, text: 'new\n' }], { lockTimeoutMs: 200 })).rejects.toThrow(/is writing it/u);
+    const old = new Date(Date.now() - LOCK_STALE_MS - 5_000);
+    utimesSync(lockPath(out), old, old);
+    await writeFilesAtomically([{ path: out, text: 'new\n' }], { lockTimeoutMs: 200 });
+    expect(readFileSync(out, 'utf8')).toBe('new\n');
+    expect(tempFilesIn(dir)).toEqual([]);
+  });
+
+  it('temp names are short whatever the output name', async () => {
+    const dir = makeTempDir();
+    const out = join(dir, `${'n'.repeat(250)}.ts`);
+    const seen: string[] = [];
+    await writeFilesAtomically([{ path: out, text: 'x\n' }], { beforeReplace: () => void seen.push(...tempFilesIn(dir)) });
+    expect(seen).toHaveLength(2);
+    for (const name of seen) expect(name).toMatch(/^\.kakao-codegen-[0-9a-f]{16}(?:-[0-9a-f]{16}\.tmp|\.lock)$/u);
   });
 });
