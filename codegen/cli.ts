@@ -6,9 +6,20 @@
  * zod and ts-morph are loaded only once they are needed (after the arguments, after the spec), so
  * usage and spec errors are reported quickly.
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkFiles, formatCheckResult, formatWriteResults, OutputFileError, writeFilesAtomically } from './files.js';
+import {
+  checkFiles,
+  formatCheckResult,
+  formatWriteResults,
+  OutputFileError,
+  writeFilesAtomically,
+  type CheckResult,
+  type OutputFile,
+} from './files.js';
 import { BUNDLED_SPEC, DEFAULT_OUT, resolveStyle, STYLES, UsageError, type Style } from './output.js';
+import { escapeControls } from './text.js';
 
 const USAGE = 'Usage: kakao-codegen [--spec <file>] [--out <file>] [--style const-enum|enum|object] [--check] [--help]';
 
@@ -74,7 +85,7 @@ function parseOptions(argv: readonly string[]): Options {
   };
 }
 
-interface Io {
+export interface Io {
   readonly stdout: (line: string) => void;
   readonly stderr: (line: string) => void;
 }
@@ -84,8 +95,42 @@ const processIo: Io = {
   stderr: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Runs the command; returns the exit code. */
-async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+/**
+ * Tests only: pause this many milliseconds once the temp files are written, before replacing the
+ * outputs, so a test can signal or kill the process mid-write.
+ */
+const TEST_PAUSE_ENV = 'KAKAO_CODEGEN_TEST_PAUSE_MS';
+
+function testPause(): (() => Promise<void>) | undefined {
+  const ms = Number(process.env[TEST_PAUSE_ENV]);
+  if (!Number.isFinite(ms) || ms <= 0) return undefined;
+  return () => new Promise((done) => setTimeout(done, ms));
+}
+
+/** The `--style` a generated file's header names, if any. */
+function headerStyle(text: string): Style | undefined {
+  const match = /^\/\/ To change it, .*kakao-codegen --style (\S+) /mu.exec(text.slice(0, 4096));
+  const style = match?.[1];
+  return (STYLES as readonly string[]).includes(style ?? '') ? (style as Style) : undefined;
+}
+
+/**
+ * `… is out of date: generated with --style object, expected --style const-enum` when regenerating
+ * in the style its header names gives exactly the file found; otherwise the usual line.
+ */
+function describeStale(problem: CheckResult, style: Style, regenerate: (style: Style) => readonly OutputFile[]): string {
+  const found = problem.actual === undefined ? undefined : headerStyle(problem.actual);
+  if (found !== undefined && found !== style) {
+    const other = regenerate(found).find((file) => file.path === problem.path);
+    if (other !== undefined && other.text === problem.actual) {
+      return `${escapeControls(problem.path)} is out of date: generated with --style ${found}, expected --style ${style}`;
+    }
+  }
+  return formatCheckResult(problem);
+}
+
+/** Runs the command; returns the exit code. Never calls process.exit, so tests can run it in process. */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {
     const options = parseOptions(argv);
     if (options.help) {
@@ -104,9 +149,9 @@ async function main(argv: readonly string[], io: Io = processIo): Promise<number
     if (!options.check && style !== 'object') {
       const { adviseStyle, inspectTsconfig } = await import('./tsconfig.js');
       const advice = adviseStyle(style, inspectTsconfig(options.out));
-      for (const note of advice.notes) io.stderr(`kakao-codegen: ${note}`);
+      for (const note of advice.notes) io.stderr(`kakao-codegen: ${escapeControls(note)}`);
       if (advice.refusal !== undefined) {
-        io.stderr(`kakao-codegen: ${advice.refusal}; nothing written`);
+        io.stderr(`kakao-codegen: ${escapeControls(advice.refusal)}; nothing written`);
         return 1;
       }
     }
@@ -117,34 +162,47 @@ async function main(argv: readonly string[], io: Io = processIo): Promise<number
       const results = checkFiles(files);
       const problems = results.filter((result) => result.status !== 'fresh');
       if (problems.length === 0) {
-        io.stdout(`kakao-codegen: ${files.map((file) => file.path).join(', ')} up to date`);
+        io.stdout(`kakao-codegen: ${escapeControls(files.map((file) => file.path).join(', '))} up to date`);
         return 0;
       }
-      for (const problem of problems) io.stderr(`kakao-codegen: ${formatCheckResult(problem)}`);
+      const regenerate = (other: Style) => generate(spec, { out: options.out, style: other, specFile: options.spec }).files;
+      for (const problem of problems) io.stderr(`kakao-codegen: ${describeStale(problem, style, regenerate)}`);
       io.stderr('kakao-codegen: run kakao-codegen without --check (same --spec, --out and --style) to regenerate');
       return 1;
     }
 
-    const results = writeFilesAtomically(files);
-    io.stdout(`kakao-codegen: ${formatWriteResults(results)} (${spec.codes.length} codes, --style ${style})`);
+    const results = await writeFilesAtomically(files, { beforeReplace: testPause() });
+    io.stdout(`kakao-codegen: ${escapeControls(formatWriteResults(results))} (${spec.codes.length} codes, --style ${style})`);
     return 0;
   } catch (error) {
     if (error instanceof UsageFailure) {
-      io.stderr(`kakao-codegen: ${error.message}`);
+      io.stderr(`kakao-codegen: ${escapeControls(error.message)}`);
       io.stderr(USAGE);
       io.stderr('Run kakao-codegen --help for details.');
       return 2;
     }
     // SpecError comes from the lazily loaded spec module; its name identifies it.
     if ((error instanceof Error && error.name === 'SpecError') || error instanceof OutputFileError) {
-      io.stderr(`kakao-codegen: ${error.message}`);
+      io.stderr(`kakao-codegen: ${escapeControls(error.message)}`);
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`kakao-codegen: unexpected error: ${message}`);
+    io.stderr(`kakao-codegen: unexpected error: ${escapeControls(message)}`);
     if (process.env['KAKAO_CODEGEN_DEBUG'] && error instanceof Error && error.stack) io.stderr(error.stack);
     return 1;
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** Whether this module is the program (`kakao-codegen` through its bin link, `node dist/codegen/cli.js`). */
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+// Not when a test imports `run`.
+if (isMain()) process.exitCode = await run(process.argv.slice(2));

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { IndentationText, NewLineKind, Project, QuoteKind } from 'ts-morph';
 import { errorCodesStatements, type Flavour } from './error-codes.js';
 import { outputLayout, resolveStyle, type Style } from './output.js';
-import { SpecError, type Spec } from './spec.js';
+import type { Spec } from './spec.js';
 import { normaliseNewlines } from './text.js';
 
 export { DEFAULT_STYLE, outputLayout, resolveStyle, STYLES, UsageError, type Style } from './output.js';
@@ -42,7 +42,6 @@ export function generate(spec: Spec, options: GenerateOptions): GenerateResult {
   const layout = outputLayout(out);
   const style = resolveStyle(out, options.style);
   const specName = basename(options.specFile);
-  assertGeneratable(spec, options.specFile);
   const render = (flavour: Flavour) => renderFile(spec, { flavour, specName, style });
   if (layout.language === 'ts' || layout.declarationPath === undefined) {
     return { files: [{ path: out, text: render(style) }], style, language: 'ts' };
@@ -55,21 +54,6 @@ export function generate(spec: Spec, options: GenerateOptions): GenerateResult {
     style,
     language: 'js',
   };
-}
-
-/**
- * Names the schema allows but the generated code cannot use: an enum called `Object` would shadow
- * the `Object.freeze` the module calls, and a member called `__proto__` would set the prototype of
- * the object style's literal instead of adding a member.
- */
-function assertGeneratable(spec: Spec, specFile: string): void {
-  if (spec.enumName === 'Object') {
-    throw new SpecError(`${specFile}: invalid spec: enumName: expected a name other than "Object" (the generated code uses the global Object)`);
-  }
-  const index = spec.codes.findIndex((entry) => entry.name === '__proto__');
-  if (index !== -1) {
-    throw new SpecError(`${specFile}: invalid spec: codes[${index}].name: expected a name other than "__proto__"`);
-  }
 }
 
 function renderFile(spec: Spec, options: { flavour: Flavour; specName: string; style: Style }): string {

@@ -4,21 +4,87 @@
  *
  * Nothing here is Kakao-specific: a team can point the generator and the rules at its own table.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readRegularFile, RegularFileError } from './read-file.js';
+import { escapeControls, messageText } from './text.js';
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/u;
+/** An ECMAScript IdentifierName: ID_Start / ID_Continue, `$`, `_`, ZWNJ and ZWJ (`café`, `名前`). */
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/u;
+/** With the u flag a surrogate pair is one code point: only a lone surrogate matches. */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
 
-const identifier = (what: string) =>
-  z
-    .string()
-    .regex(IDENTIFIER, { error: `a valid JavaScript identifier for the ${what}` })
-    .refine((name) => !RESERVED_WORDS.has(name), {
-      error: `an identifier that is not a reserved word (${what})`,
-    });
+/** A name rule beyond the identifier syntax: the names it rejects and why (the message's "expected"). */
+interface NameRule {
+  readonly names: ReadonlySet<string>;
+  readonly expected: string;
+}
 
-const text = z.string().trim().min(1);
+const identifier = (what: string, rules: readonly NameRule[]) =>
+  rules
+    .reduce(
+      (schema, rule) => schema.refine((name) => !rule.names.has(name), { error: rule.expected }),
+      z.string().regex(IDENTIFIER, { error: `a valid JavaScript identifier for the ${what}` }),
+    )
+    // The refinements are invisible to JSON Schema; this lets an editor flag the same names.
+    .meta({ not: { enum: rules.flatMap((rule) => [...rule.names]).sort() } });
+
+/** Text that can be written as UTF-8 and read back unchanged (a lone surrogate would become U+FFFD). */
+const wellFormed = <T extends z.ZodType<string>>(schema: T) =>
+  schema.refine((value) => !LONE_SURROGATE.test(value), {
+    error: 'text without a lone surrogate (an unpaired \\ud800-\\udfff cannot be written as UTF-8)',
+  });
+
+const text = wellFormed(z.string().trim().min(1));
+
+// ES reserved words (and strict-mode ones) that cannot be enum member or binding names.
+const RESERVED_WORDS = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'yield let static implements interface package private protected public await'
+  ).split(' '),
+);
+
+// Every member is also a type alias (`X.Member` as a type in the object style and `.d.ts`), and
+// the enum is a type: neither may be a predefined type (TS2457, TS2431).
+const TS_PREDEFINED_TYPES = new Set(['any', 'bigint', 'boolean', 'never', 'number', 'object', 'string', 'symbol', 'undefined', 'unknown']);
+
+const NOT_RESERVED = (what: string): NameRule => ({
+  names: RESERVED_WORDS,
+  expected: `an identifier that is not a reserved word (${what})`,
+});
+const NOT_PREDEFINED_TYPE = (what: string): NameRule => ({
+  names: TS_PREDEFINED_TYPES,
+  expected: `${what === 'enum name' ? 'an enum name' : `an ${what}`} that is not a TypeScript predefined type name (${[...TS_PREDEFINED_TYPES].join(', ')})`,
+});
+
+const MEMBER_NAME_RULES: readonly NameRule[] = [
+  NOT_RESERVED('enum member name'),
+  NOT_PREDEFINED_TYPE('enum member name'),
+  {
+    names: new Set(['__proto__']),
+    expected: 'a name other than "__proto__" (in the object style it would set the prototype instead of adding a member)',
+  },
+];
+
+const ENUM_NAME_RULES: readonly NameRule[] = [
+  NOT_RESERVED('enum name'),
+  {
+    names: new Set(['eval', 'arguments']),
+    expected: 'an enum name other than eval or arguments (modules are strict code, where they cannot be declared)',
+  },
+  NOT_PREDEFINED_TYPE('enum name'),
+  {
+    // The generated types use the enum name where these words are operators (`keyof X`, `readonly X[]`).
+    names: new Set(['as', 'infer', 'keyof', 'readonly', 'unique']),
+    expected: 'an enum name that is not a TypeScript type operator (as, infer, keyof, readonly, unique)',
+  },
+  {
+    names: new Set(['Object']),
+    expected: 'a name other than "Object" (the generated code uses the global Object)',
+  },
+];
 
 export const httpStatusSchema = z.strictObject({
   status: z.int().min(100).max(599).describe('The HTTP status code.'),
@@ -29,7 +95,7 @@ export const httpStatusSchema = z.strictObject({
 
 export const errorCodeSchema = z.strictObject({
   code: z.int().describe('The error code as the API returns it in the response body.'),
-  name: identifier('enum member name').describe(
+  name: identifier('enum member name', MEMBER_NAME_RULES).describe(
     'The enum member name (PascalCase). Public API: renaming it breaks users.',
   ),
   httpStatus: z
@@ -79,12 +145,12 @@ export const deprecatedMemberSchema = z.strictObject({
 
 export const specSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: wellFormed(z.string()).optional(),
     api: z.strictObject({
       name: text.describe('The API name used in messages, e.g. "Kakao".'),
       hosts: z.array(text).min(1).describe('Hosts that serve the API.'),
     }),
-    enumName: identifier('enum name').describe('The name of the generated enum.'),
+    enumName: identifier('enum name', ENUM_NAME_RULES).describe('The name of the generated enum.'),
     source: text.optional().describe('Where the table comes from.'),
     httpStatuses: z.array(httpStatusSchema).min(1),
     codes: z.array(errorCodeSchema).min(1, { error: 'at least one error code' }),
@@ -150,28 +216,42 @@ export class SpecError extends Error {
   override readonly name = 'SpecError';
 }
 
-/** `['codes', 3, 'name']` → `codes[3].name`. */
+/**
+ * `['codes', 3, 'name']` → `codes[3].name`. Keys come from the spec file, so each is escaped and
+ * shortened (`\n`, `…`) to keep a message on one short line.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
+    else {
+      const key = messageText(String(part));
+      out += out === '' ? key : `.${key}`;
+    }
   }
   return out === '' ? '(root)' : out;
 }
 
+/** At most this many unknown keys are named in one message. */
+const MAX_KEYS_NAMED = 3;
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path);
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys
-        .map((key) => `${formatPath([...issue.path, key])}: unknown field (remove it or check its spelling)`)
-        .join('; ');
+    case 'unrecognized_keys': {
+      const named = issue.keys
+        .slice(0, MAX_KEYS_NAMED)
+        .map((key) => `${formatPath([...issue.path, key])}: unknown field (remove it or check its spelling)`);
+      const more = issue.keys.length - MAX_KEYS_NAMED;
+      return `${named.join('; ')}${more > 0 ? ` (and ${more} more unknown field${more === 1 ? '' : 's'})` : ''}`;
+    }
     case 'invalid_type':
       if (issue.input === undefined) return `${where}: missing required field (expected ${describeType(issue.expected)})`;
       if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
         return `${where}: expected a finite ${issue.expected === 'int' ? 'integer' : 'number'}, got ${describeValue(issue.input)}`;
       }
+      // A document that is not an object at all may be some other file: name its kind, not its value.
+      if (issue.path.length === 0) return `${where}: expected ${describeType(issue.expected)}, got ${describeKind(issue.input)}`;
       return `${where}: expected ${describeType(issue.expected)}, got ${describeValue(issue.input)}`;
     case 'custom':
       return issue.input === undefined || issue.message.includes(', but ')
@@ -186,7 +266,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`;
     default:
-      return `${where}: ${issue.message}`;
+      return `${where}: ${messageText(issue.message, 200)}`;
   }
 }
 
@@ -204,6 +284,12 @@ function describeType(expected: string): string {
   return TYPE_NAMES[expected] ?? expected;
 }
 
+function describeKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
@@ -212,8 +298,7 @@ function describeValue(value: unknown): string {
   }
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  const json = JSON.stringify(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+  return messageText(JSON.stringify(value));
 }
 
 /** Validates parsed JSON; `sourceName` (a file path or "settings.kakao.spec") heads every message. */
@@ -223,38 +308,147 @@ export function parseSpec(data: unknown, sourceName: string): Spec {
   const issues = result.error.issues;
   const details = issues.slice(0, 5).map(describeIssue).join('; ');
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
-  throw new SpecError(`${sourceName}: invalid spec: ${details}${more}`);
+  throw new SpecError(`${escapeControls(sourceName)}: invalid spec: ${details}${more}`);
 }
 
-/** Reads, parses and validates a spec file. Throws SpecError (never a raw fs or JSON error). */
+/** The largest spec file read; a bigger one (or `/dev/zero`) is an error, not a memory blow-up. */
+export const MAX_SPEC_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads, parses and validates a spec file. Throws SpecError (never a raw fs or JSON error). Only a
+ * regular file is read (a FIFO or device is refused without blocking), and no message quotes the
+ * file's content unless it parsed as JSON: `--spec /etc/shadow` must not print a password hash.
+ */
 export function loadSpecFile(file: string): Spec {
+  const name = escapeControls(file);
   let raw: string;
   try {
-    raw = readFileSync(file, 'utf8');
+    raw = readRegularFile(file, { maxBytes: MAX_SPEC_BYTES, expected: 'a JSON file' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, expected a JSON file' : `cannot read it (${code ?? String(error)})`;
-    throw new SpecError(`${file}: ${reason}`);
+    if (error instanceof RegularFileError) throw new SpecError(`${name}: ${error.reason}`);
+    throw error;
   }
   let data: unknown;
   const json = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   try {
     data = JSON.parse(json);
-  } catch (error) {
-    throw new SpecError(`${file}: invalid JSON: ${withLineAndColumn((error as Error).message, json)}`);
+  } catch {
+    throw new SpecError(`${name}: invalid JSON${describeJsonError(json)}`);
   }
   return parseSpec(data, file);
 }
 
-/** `... at position 32` → `... at position 32 (line 4, column 3)`. */
-function withLineAndColumn(message: string, text: string): string {
-  const match = /at position (\d+)/u.exec(message);
-  if (match === null || /line \d+/u.test(message)) return message;
-  const position = Number(match[1]);
-  const before = text.slice(0, position).split('\n');
+/**
+ * ` at line 4, column 3: expected a double-quoted property name`, found by a small scanner of our
+ * own: V8's messages quote the text around the error, which may be a secret when the "spec" is
+ * some other file.
+ */
+function describeJsonError(text: string): string {
+  const error = findJsonError(text);
+  if (error === undefined) return '';
+  const before = text.slice(0, error.offset).split('\n');
   const column = (before.at(-1)?.length ?? 0) + 1;
-  return `${message} (line ${before.length}, column ${column})`;
+  return ` at line ${before.length}, column ${column}: ${error.reason}`;
+}
+
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[\dA-Fa-f]{4})/y;
+
+/** The offset and reason of the first JSON syntax error in `text`; iterative, so deep nesting cannot overflow. */
+export function findJsonError(text: string): { offset: number; reason: string } | undefined {
+  let i = 0;
+  const stack: string[] = [];
+  const fail = (reason: string) => ({ offset: i, reason });
+  const skipSpace = () => {
+    while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
+  };
+  /** Scans a string at `i` (on its opening quote); returns a reason on failure. */
+  const scanString = (): string | undefined => {
+    i++;
+    for (;;) {
+      if (i >= text.length) return 'unterminated string';
+      const code = text.charCodeAt(i);
+      if (code === 0x22) {
+        i++;
+        return undefined;
+      }
+      if (code === 0x5c) {
+        JSON_ESCAPE.lastIndex = i;
+        if (!JSON_ESCAPE.test(text)) return 'invalid escape sequence in a string';
+        i = JSON_ESCAPE.lastIndex;
+      } else if (code < 0x20) {
+        return 'a control character in a string (escape it)';
+      } else {
+        i++;
+      }
+    }
+  };
+  /** After `{` or `,` in an object: a key and a colon. */
+  const scanKey = (): string | undefined => {
+    skipSpace();
+    if (text.charAt(i) !== '"') return i >= text.length ? 'unexpected end of the file, expected a property name' : 'expected a double-quoted property name';
+    const problem = scanString();
+    if (problem !== undefined) return problem;
+    skipSpace();
+    if (text.charAt(i) !== ':') return 'expected ":" after the property name';
+    i++;
+    return undefined;
+  };
+  let wantValue = true;
+  for (;;) {
+    skipSpace();
+    if (wantValue) {
+      if (i >= text.length) return fail('unexpected end of the file, expected a value');
+      const ch = text.charAt(i);
+      if (ch === '{' || ch === '[') {
+        i++;
+        skipSpace();
+        if (text.charAt(i) === (ch === '{' ? '}' : ']')) {
+          i++;
+          wantValue = false;
+          continue;
+        }
+        stack.push(ch);
+        if (ch === '{') {
+          const problem = scanKey();
+          if (problem !== undefined) return fail(problem);
+        }
+        continue;
+      }
+      if (ch === '"') {
+        const problem = scanString();
+        if (problem !== undefined) return fail(problem);
+      } else if (ch === '-' || (ch >= '0' && ch <= '9')) {
+        JSON_NUMBER.lastIndex = i;
+        if (!JSON_NUMBER.test(text)) return fail('invalid number');
+        i = JSON_NUMBER.lastIndex;
+      } else {
+        const literal = ['true', 'false', 'null'].find((word) => text.startsWith(word, i));
+        if (literal === undefined) return fail('unexpected character, expected a value');
+        i += literal.length;
+      }
+      wantValue = false;
+      continue;
+    }
+    const open = stack.at(-1);
+    if (open === undefined) return i < text.length ? fail('unexpected text after the JSON value') : undefined;
+    const close = open === '{' ? '}' : ']';
+    if (i >= text.length) return fail(`unexpected end of the file, expected "," or "${close}"`);
+    const ch = text.charAt(i);
+    if (ch === close) {
+      i++;
+      stack.pop();
+    } else if (ch === ',') {
+      i++;
+      wantValue = true;
+      if (open === '{') {
+        const problem = scanKey();
+        if (problem !== undefined) return fail(problem);
+      }
+    } else {
+      return fail(`expected "," or "${close}"`);
+    }
+  }
 }
 
 /** The JSON Schema written to spec/kakao-error-codes.schema.json (draft-07). */
@@ -262,11 +456,3 @@ export function specJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(specSchema, { target: 'draft-7', io: 'input' });
 }
 
-// ES reserved words (and strict-mode ones) that cannot be enum member or binding names.
-const RESERVED_WORDS = new Set(
-  (
-    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
-    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
-    'yield let static implements interface package private protected public await'
-  ).split(' '),
-);

@@ -10,26 +10,63 @@
  * in string literals.
  */
 export function jsString(value: string): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029]/gu, (ch) =>
-    ch === '\u2028' ? '\\u2028' : '\\u2029',
-  );
+  // JSON.stringify escapes C0 controls and lone surrogates; DEL, C1 controls and the two line
+  // separators it leaves raw.
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/gu, unicodeEscape);
+}
+
+/** `\u001b` for one UTF-16 code unit. */
+function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+// C0 and C1 controls, DEL, the line and paragraph separators, and lone surrogates (which would be
+// written as U+FFFD): none may reach a generated file or a terminal raw. With the u flag a surrogate
+// pair is one code point, so only lone surrogates match the range.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/gu;
+
+/** `value` with every control character (and lone surrogate) written as an escape: `\n`, `\u001b`. */
+export function escapeControls(value: string): string {
+  return value.replace(UNSAFE, (ch) => SHORT_ESCAPES[ch] ?? unicodeEscape(ch));
 }
 
 /**
- * Text that is safe inside a JSDoc block: line breaks normalised to LF, `*\/` cannot close the
- * comment early, and a line starting with `@` cannot become a tag (such as a stray `@deprecated`).
+ * Text that is safe inside a JSDoc block: line breaks normalised to LF (each becomes a ` * ` line),
+ * every other control character escaped (`\u001b`), `*\/` cannot close the comment early, and a
+ * line starting with `@` cannot become a tag (such as a stray `@deprecated`).
  */
 export function jsDocText(value: string): string {
   return value
     .replace(/\r\n?|[\u2028\u2029]/gu, '\n')
+    .split('\n')
+    .map(escapeControls)
+    .join('\n')
     .replace(/\*\//gu, '*\\/')
     .replace(/^(\s*)@/gmu, '$1\\@');
 }
 
-/** Text that is safe on one `//` comment line: line breaks and other control characters become spaces. */
+/** Text that is safe on one `//` comment line: line breaks and other control characters escaped. */
 export function commentText(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]/gu, ' ');
+  return escapeControls(value);
+}
+
+/**
+ * A value for a one-line message: controls escaped, and cut to about `max` characters with `…`
+ * (never inside a surrogate pair or an escape).
+ */
+export function messageText(value: string, max = 60): string {
+  const escaped = escapeControls(value);
+  if (escaped.length <= max) return escaped;
+  let cut = 0;
+  for (const ch of value) {
+    const piece = escapeControls(ch);
+    if (cut + piece.length > max - 1) break;
+    cut += piece.length;
+  }
+  return `${escaped.slice(0, cut)}…`;
 }
 
 /** `KakaoErrorCode` → `kakaoErrorCode`. */

@@ -18,7 +18,7 @@ export function jsonSchemaText(): string {
   return `${JSON.stringify(specJsonSchema(), null, 2)}\n`;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -41,7 +41,7 @@ function main(argv: readonly string[]): number {
       if (problems.length === 0) process.stdout.write(`write-json-schema: ${values.out} up to date\n`);
       return problems.length === 0 ? 0 : 1;
     }
-    process.stdout.write(`write-json-schema: ${formatWriteResults(writeFilesAtomically(files))}\n`);
+    process.stdout.write(`write-json-schema: ${formatWriteResults(await writeFilesAtomically(files))}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof OutputFileError)) throw error;
@@ -52,5 +52,5 @@ function main(argv: readonly string[]): number {
 
 const entry = process.argv[1];
 if (entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url))) {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

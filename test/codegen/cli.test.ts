@@ -191,7 +191,7 @@ describe.concurrent('a bad spec: exit 1, one clear line, previous output intact,
   });
 });
 
-describe.concurrent('writing', () => {
+describe.concurrent('writing', { timeout: 90_000 }, () => {
   it('creates the folder, writes what generate() returns, then leaves an unchanged file alone', async () => {
     const dir = makeTempDir();
     const out = join(dir, 'deep', 'er', 'acme.ts');

@@ -2,14 +2,18 @@
  * In-process tests of the pieces behind the CLI: --check's comparison and summary, atomic writing,
  * and the tsconfig advice.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkFiles,
   describeDifference,
   formatCheckResult,
   formatWriteResults,
+  LOCK_STALE_MS,
   OutputFileError,
   writeFilesAtomically,
 } from '../../codegen/files.js';
@@ -31,10 +35,15 @@ describe('describeDifference', () => {
     expect(describeDifference('x\n', 'x\r\n')).toBe('first difference at line 1: expected "x", found "x\\r"');
   });
 
-  it('shortens long lines', () => {
-    const summary = describeDifference(`${'x'.repeat(200)}\n`, 'y\n');
-    expect(summary.length).toBeLessThan(140);
-    expect(summary).toContain('..."');
+  it('shows long lines in full, so lines that differ only near their end do not look the same', () => {
+    const long = 'x'.repeat(200);
+    expect(describeDifference(`${long}a\n`, `${long}b\n`)).toBe(`first difference at line 1: expected "${long}a", found "${long}b"`);
+  });
+
+  it('escapes control characters of the lines it shows', () => {
+    expect(describeDifference('a\u001b[31m\n', 'a\u0085\u2028\n')).toBe(
+      'first difference at line 1: expected "a\\u001b[31m", found "a\\u0085\\u2028"',
+    );
   });
 
   it('counts members added and removed in every style', () => {
@@ -90,14 +99,14 @@ describe('checkFiles', () => {
 });
 
 describe('writeFilesAtomically', () => {
-  it('creates folders, writes changed files, leaves unchanged ones (and their mtime) alone', () => {
+  it('creates folders, writes changed files, leaves unchanged ones (and their mtime) alone', async () => {
     const dir = makeTempDir();
     const a = { path: join(dir, 'new', 'folder', 'a.ts'), text: 'a\n' };
     const b = { path: join(dir, 'b.ts'), text: 'b\n' };
     writeFileSync(b.path, b.text);
     const past = new Date('2001-02-03T04:05:06Z');
     utimesSync(b.path, past, past);
-    const results = writeFilesAtomically([a, b]);
+    const results = await writeFilesAtomically([a, b]);
     expect(results).toEqual([
       { path: a.path, status: 'written' },
       { path: b.path, status: 'unchanged' },
@@ -109,14 +118,14 @@ describe('writeFilesAtomically', () => {
     expect(tempFilesIn(join(dir, 'new', 'folder'))).toEqual([]);
   });
 
-  it('on a failure: throws OutputFileError, removes the temp files, leaves earlier targets intact', () => {
+  it('on a failure: throws OutputFileError, removes the temp files, leaves earlier targets intact', async () => {
     const dir = makeTempDir();
     const first = { path: join(dir, 'first.ts'), text: 'new first\n' };
     writeFileSync(first.path, 'old first\n');
     writeFileSync(join(dir, 'blocker'), '');
     const second = { path: join(dir, 'blocker', 'second.ts'), text: 'second\n' };
-    expect(() => writeFilesAtomically([first, second])).toThrow(OutputFileError);
-    expect(() => writeFilesAtomically([first, second])).toThrow(/second\.ts: cannot create its folder/u);
+    await expect(writeFilesAtomically([first, second])).rejects.toThrow(OutputFileError);
+    await expect(writeFilesAtomically([first, second])).rejects.toThrow(/second\.ts: cannot create its folder/u);
     expect(readFileSync(first.path, 'utf8')).toBe('old first\n');
     expect(tempFilesIn(dir)).toEqual([]);
   });
@@ -180,5 +189,68 @@ describe('tsconfig advice', () => {
     const advice = adviseStyle('const-enum', broken);
     expect(advice.refusal).toBeUndefined();
     expect(advice.notes[0]).toMatch(/could not read .*tsconfig\.json/u);
+  });
+});
+
+describe('the lock that serialises runs writing the same output', () => {
+  /** The lock file the writer uses for `out` (named from a hash of its real path). */
+  function lockPath(out: string): string {
+    const folder = realpathSync(dirname(out));
+    const key = createHash('sha256').update(join(folder, basename(out))).digest('hex').slice(0, 16);
+    return join(folder, `.kakao-codegen-${key}.lock`);
+  }
+  const myNamespace = (() => {
+    try {
+      return readlinkSync('/proc/self/ns/pid');
+    } catch {
+      return '';
+    }
+  })();
+  const lockOf = (pid: number, pidNamespace = myNamespace) => JSON.stringify({ pid, host: hostname(), pidNamespace, token: 'someone-else' });
+
+  it('a lock of a process that is gone is taken over at once, and removed at the end', async () => {
+    const dir = makeTempDir();
+    const out = join(dir, 'a.ts');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(lockPath(out), lockOf(Number(dead.stdout)));
+    const started = Date.now();
+    await writeFilesAtomically([{ path: out, text: 'new\n' }], { lockTimeoutMs: 5_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(readFileSync(out, 'utf8')).toBe('new\n');
+    expect(tempFilesIn(dir)).toEqual([]);
+  });
+
+  it('a live lock is waited for, then reported in one line; the output untouched', async () => {
+    const dir = makeTempDir();
+    const out = join(dir, 'a.ts');
+    writeFileSync(out, 'old\n');
+    writeFileSync(lockPath(out), lockOf(process.ppid));
+    await expect(writeFilesAtomically([{ path: out, text: 'new\n' }], { lockTimeoutMs: 300 })).rejects.toThrow(
+      `${out}: another kakao-codegen run (pid ${process.ppid}) is writing it; if none is, remove ${lockPath(out)}`,
+    );
+    expect(readFileSync(out, 'utf8')).toBe('old\n');
+    expect(tempFilesIn(dir)).toEqual([lockPath(out).slice(dir.length + 1)]);
+  });
+
+  it('a lock from another PID namespace counts as stale only once it is old', async () => {
+    const dir = makeTempDir();
+    const out = join(dir, 'a.ts');
+    // A PID that is not alive here may be alive in another namespace.
+    writeFileSync(lockPath(out), lockOf(2 ** 22 - 3, 'pid:[1]'));
+    await expect(writeFilesAtomically([{ path: out, text: 'new\n' }], { lockTimeoutMs: 200 })).rejects.toThrow(/is writing it/u);
+    const old = new Date(Date.now() - LOCK_STALE_MS - 5_000);
+    utimesSync(lockPath(out), old, old);
+    await writeFilesAtomically([{ path: out, text: 'new\n' }], { lockTimeoutMs: 200 });
+    expect(readFileSync(out, 'utf8')).toBe('new\n');
+    expect(tempFilesIn(dir)).toEqual([]);
+  });
+
+  it('temp names are short whatever the output name', async () => {
+    const dir = makeTempDir();
+    const out = join(dir, `${'n'.repeat(250)}.ts`);
+    const seen: string[] = [];
+    await writeFilesAtomically([{ path: out, text: 'x\n' }], { beforeReplace: () => void seen.push(...tempFilesIn(dir)) });
+    expect(seen).toHaveLength(2);
+    for (const name of seen) expect(name).toMatch(/^\.kakao-codegen-[0-9a-f]{16}(?:-[0-9a-f]{16}\.tmp|\.lock)$/u);
   });
 });

@@ -200,16 +200,16 @@ describe('text safety', () => {
   }
 });
 
-describe('names the schema allows but the output cannot use', () => {
-  it('rejects enumName "Object" and a member called __proto__, naming the field', () => {
-    const object = parseSpec({ ...acme, enumName: 'Object' }, 'object.json');
-    expect(() => generate(object, { out: 'a.ts', specFile: 'object.json' })).toThrow(
+describe('names the output cannot use', () => {
+  it('are rejected by the schema (enumName "Object", a member called __proto__), naming the field', () => {
+    expect(() => parseSpec({ ...acme, enumName: 'Object' }, 'object.json')).toThrow(
       /^object\.json: invalid spec: enumName: expected a name other than "Object"/u,
     );
-    const proto = parseSpec(
-      { ...acme, codes: acme.codes.map((entry, index) => (index === 2 ? { ...entry, name: '__proto__' } : entry)) },
-      'proto.json',
-    );
-    expect(() => generate(proto, { out: 'a.ts', specFile: 'proto.json' })).toThrow(/codes\[2\]\.name: expected a name other than "__proto__"/u);
+    expect(() =>
+      parseSpec(
+        { ...acme, codes: acme.codes.map((entry, index) => (index === 2 ? { ...entry, name: '__proto__' } : entry)) },
+        'proto.json',
+      ),
+    ).toThrow(/codes\[2\]\.name: expected a name other than "__proto__"/u);
   });
 });

@@ -35,9 +35,9 @@ export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** Files whose name looks like one of our temp files (`.<name>.<pid>.tmp`). */
+/** Files a write leaves only while it runs: temps, backups and locks (`.kakao-codegen-*`), and any `*.tmp`. */
 export function tempFilesIn(dir: string): string[] {
-  return readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+  return readdirSync(dir).filter((name) => name.startsWith('.kakao-codegen-') || name.endsWith('.tmp'));
 }
 
 export interface CliResult {
@@ -47,15 +47,18 @@ export interface CliResult {
 }
 
 /** Spawns the built CLI (async, so concurrent tests overlap their node start-ups). */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   return runNode(CLI, args, options);
 }
 
-export function runNode(
-  script: string,
-  args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<CliResult> {
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Killed after this long (a hang shows as a null status). Default 60 s: the machine may be busy. */
+  readonly timeoutMs?: number;
+}
+
+export function runNode(script: string, args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   const env = { ...process.env, ...options.env };
   delete env['KAKAO_CODEGEN_DEBUG'];
   delete env['NODE_OPTIONS'];
@@ -65,7 +68,7 @@ export function runNode(
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill(), 20_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);
