@@ -17,7 +17,10 @@ beforeAll(assertBuilt);
 afterAll(removeTempDirs);
 
 const kakao = loadSpecFile(BUNDLED_SPEC);
-/** Each test spawns several Node processes one after the other; on a loaded machine that takes a while. */
+/**
+ * Each test spawns several Node processes one after the other; on a loaded machine that takes a
+ * while. The tests run one at a time so as not to add to that load.
+ */
 const SLOW = { timeout: 120_000 };
 
 function describeRun(result: CliResult): string {
@@ -104,7 +107,7 @@ export const notACode: KakaoErrorCode = 12345;
 const PRINT_VALUES = `KakaoErrorCode.InvalidToken, isRetryableKakaoErrorCode(-1), isRetryableKakaoErrorCode(-401), retryableKakaoErrorCodes.length`;
 const EXPECTED_VALUES = `-401 true false ${kakao.codes.filter((entry) => entry.retryable).length}\n`;
 
-describe.concurrent('a "type": "commonjs" package', SLOW, () => {
+describe('a "type": "commonjs" package', SLOW, () => {
   it('x.js and x.cjs are CommonJS: require() and named imports from an ES module both work', async () => {
     const dir = tempPackage({ name: 'consumer', type: 'commonjs' });
     const [js] = await Promise.all([codegen(dir, ['--out', 'x.js']), codegen(dir, ['--out', 'x.cjs'])]);
@@ -174,7 +177,7 @@ console.log(Object.keys(fromJs).sort().join(' '));
   });
 });
 
-describe.concurrent('a "type": "module" package', SLOW, () => {
+describe('a "type": "module" package', SLOW, () => {
   it('x.js is an ES module, as before; it loads and type-checks', async () => {
     const dir = tempPackage({ type: 'module' });
     await codegen(dir, ['--out', 'x.js']);
@@ -212,7 +215,7 @@ console.log(${PRINT_VALUES});
   });
 });
 
-describe.concurrent('no package.json', SLOW, () => {
+describe('no package.json', SLOW, () => {
   it('x.js is CommonJS, as Node loads it', async () => {
     const dir = tempPackage(undefined);
     expect(resolveModuleFormat(join(dir, 'x.js'))).toBe('commonjs');
@@ -300,7 +303,7 @@ describe('resolveModuleFormat agrees with Node', SLOW, () => {
   });
 });
 
-describe.concurrent('the CLI with --out x.cjs', SLOW, () => {
+describe('the CLI with --out x.cjs', SLOW, () => {
   it('writes x.cjs + x.d.cts; --check passes, then fails on a stale or missing file; regenerating restores them', async () => {
     const dir = tempPackage({ type: 'module' });
     const written = await runCli(['--spec', ACME_SPEC, '--out', 'x.cjs'], { cwd: dir });
