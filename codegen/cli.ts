@@ -18,7 +18,17 @@ import {
   type CheckResult,
   type OutputFile,
 } from './files.js';
-import { BUNDLED_SPEC, DEFAULT_OUT, resolveStyle, STYLES, UsageError, type Style } from './output.js';
+import {
+  BUNDLED_SPEC,
+  DEFAULT_OUT,
+  PackageJsonError,
+  resolveModuleFormat,
+  resolveStyle,
+  STYLES,
+  UsageError,
+  type ModuleFormat,
+  type Style,
+} from './output.js';
 import { escapeControls } from './text.js';
 
 const USAGE = 'Usage: kakao-codegen [--spec <file>] [--out <file>] [--style const-enum|enum|object] [--check] [--help]';
@@ -30,8 +40,10 @@ Generates a module with an enum of the error codes in a spec, a metadata table a
 
 Options:
   --spec <file>   The error-code spec (JSON). Default: the bundled Kakao spec.
-  --out <file>    The output module: .ts, .mts or .cts, or .js/.mjs (written with a .d.ts/.d.mts
-                  beside it). Default: ${DEFAULT_OUT}
+  --out <file>    The output module: TypeScript (.ts, .mts, .cts) or JavaScript with a declaration
+                  file beside it: .cjs (CommonJS, .d.cts), .mjs (ES module, .d.mts) or .js (.d.ts;
+                  an ES module if the nearest package.json has "type": "module", else CommonJS,
+                  as Node loads it). Default: ${DEFAULT_OUT}
   --style <style> const-enum (default), enum, or object (an \`as const\` object and a union type).
                   JavaScript output always uses object.
   --check         Write nothing; exit 1 if an output file is missing or differs from what would be
@@ -138,10 +150,16 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       return 0;
     }
     let style: Style;
+    let moduleFormat: ModuleFormat | undefined;
     try {
       style = resolveStyle(options.out, options.style);
+      moduleFormat = resolveModuleFormat(options.out);
     } catch (error) {
       if (error instanceof UsageError) throw new UsageFailure(error.message);
+      if (error instanceof PackageJsonError) {
+        io.stderr(`kakao-codegen: ${error.message}`);
+        return 1;
+      }
       throw error;
     }
     const { loadSpecFile } = await import('./spec.js');
@@ -156,7 +174,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       }
     }
     const { generate } = await import('./generate.js');
-    const { files } = generate(spec, { out: options.out, style, specFile: options.spec });
+    const { files } = generate(spec, { out: options.out, style, moduleFormat, specFile: options.spec });
 
     if (options.check) {
       const results = checkFiles(files);

@@ -25,10 +25,16 @@ import { commentText, jsDocText, jsString } from './text.js';
 /**
  * What to emit:
  * - `const-enum` / `enum` / `object`: a TypeScript module;
- * - `js`: the JavaScript module of the object style (types as JSDoc, for `checkJs`);
- * - `dts`: the declaration file that goes beside `js`.
+ * - `js`: the JavaScript ES module of the object style (types as JSDoc, for `checkJs`);
+ * - `cjs`: the same as a CommonJS module (`exports.name = name` assignments);
+ * - `dts`: the declaration file that goes beside `js` or `cjs` (the same for both).
  */
-export type Flavour = 'const-enum' | 'enum' | 'object' | 'js' | 'dts';
+export type Flavour = 'const-enum' | 'enum' | 'object' | 'js' | 'cjs' | 'dts';
+
+/** JavaScript flavours carry their types in JSDoc. */
+function isJavaScript(flavour: Flavour): flavour is 'js' | 'cjs' {
+  return flavour === 'js' || flavour === 'cjs';
+}
 
 /** Codes sorted by |code| ascending, then by code (so -1 comes before 1). */
 export function sortedCodes(codes: readonly ErrorCodeEntry[]): ErrorCodeEntry[] {
@@ -58,21 +64,24 @@ export function errorCodesStatements(spec: Spec, options: StatementsOptions): (s
   const names = generatedNames(spec.enumName);
   const codes = sortedCodes(spec.codes);
   const statements: (string | WriterFunction | StatementStructures)[] = [headerLines(options.specName, options.style).join('\n')];
+  // ES modules are strict anyway; a CommonJS module opts in, so both run the same way.
+  if (flavour === 'cjs') statements.push('"use strict";');
 
   if (flavour === 'const-enum' || flavour === 'enum') {
     statements.push(enumDeclaration(spec, codes, flavour === 'const-enum'));
   } else {
     statements.push(enumObject(spec, codes, flavour));
-    if (flavour !== 'js') statements.push(enumTypeAlias(names), enumMemberTypes(names, codes));
+    if (!isJavaScript(flavour)) statements.push(enumTypeAlias(names), enumMemberTypes(names, codes));
   }
 
-  if (flavour === 'js') statements.push(infoTypedef(names));
+  if (isJavaScript(flavour)) statements.push(infoTypedef(names));
   else statements.push(infoInterface(names));
   statements.push(
     infoTable(names, codes, flavour),
     ...helperFunctions(names, flavour),
     retryableList(names, codes, flavour),
   );
+  if (flavour === 'cjs') statements.push(commonJsExports(names));
   // One blank line between top-level statements, whatever ts-morph's default for their kind.
   return statements.flatMap((statement, index) => (index === 0 ? [statement] : [blankLine, statement]));
 }
@@ -126,14 +135,14 @@ function writeDoc(writer: CodeBlockWriter, structure: OptionalKind<JSDocStructur
 interface ExportedConst {
   readonly docs: OptionalKind<JSDocStructure>;
   readonly name: string;
-  /** `export declare const` (declaration files), with a type and no initializer. */
-  readonly declare: boolean;
+  /** `dts`: `export declare const`, with a type and no initializer; `cjs`: a plain `const`, exported at the end. */
+  readonly flavour: Flavour;
   readonly type?: string | WriterFunction | undefined;
   readonly initializer?: string | WriterFunction | undefined;
 }
 
 /**
- * `export [declare] const name[: type][ = initializer];` as a statement writer: ts-morph's
+ * `[export [declare]] const name[: type][ = initializer];` as a statement writer: ts-morph's
  * VariableStatement printer would give a multi-line initializer a hanging indent.
  */
 function exportedConst(declaration: ExportedConst): WriterFunction {
@@ -144,7 +153,9 @@ function exportedConst(declaration: ExportedConst): WriterFunction {
   return (writer) => {
     writer.blankLineIfLastNot();
     writeDoc(writer, declaration.docs);
-    writer.write(`export ${declaration.declare ? 'declare ' : ''}const ${declaration.name}`);
+    const { flavour } = declaration;
+    const keywords = flavour === 'dts' ? 'export declare const' : flavour === 'cjs' ? 'const' : 'export const';
+    writer.write(`${keywords} ${declaration.name}`);
     if (declaration.type !== undefined) {
       writer.write(': ');
       write(writer, declaration.type);
@@ -172,7 +183,7 @@ function enumDeclaration(spec: Spec, codes: readonly ErrorCodeEntry[], isConst: 
   };
 }
 
-/** `export const X = { ... } as const` (TS), `Object.freeze({ ... })` (JS) or `declare const X: { ... }` (d.ts). */
+/** `export const X = { ... } as const` (TS), `Object.freeze({ ... })` (JS, CJS) or `declare const X: { ... }` (d.ts). */
 function enumObject(spec: Spec, codes: readonly ErrorCodeEntry[], flavour: Flavour): WriterFunction {
   const members: WriterFunction = (writer) => {
     writer.inlineBlock(() => {
@@ -187,13 +198,13 @@ function enumObject(spec: Spec, codes: readonly ErrorCodeEntry[], flavour: Flavo
   return exportedConst({
     docs: enumDoc(spec),
     name: spec.enumName,
-    declare: flavour === 'dts',
+    flavour,
     type: flavour === 'dts' ? members : undefined,
     initializer:
       flavour === 'dts'
         ? undefined
         : (writer) => {
-            if (flavour === 'js') {
+            if (isJavaScript(flavour)) {
               writer.write('Object.freeze(');
               members(writer);
               writer.write(')');
@@ -290,7 +301,7 @@ function infoInterface(names: GeneratedNames): InterfaceDeclarationStructure {
   };
 }
 
-/** The JS flavour declares the interface as a JSDoc `@typedef` so `checkJs` can check the table. */
+/** The JS flavours declare the interface as a JSDoc `@typedef` so `checkJs` can check the table. */
 function infoTypedef(names: GeneratedNames): WriterFunction {
   const typeOfCode = `(typeof ${names.enumName})[keyof typeof ${names.enumName}]`;
   const lines = [`What the spec says about one {@link ${names.enumName}}.`, `@typedef {object} ${names.infoType}`];
@@ -334,10 +345,10 @@ function infoTable(names: GeneratedNames, codes: readonly ErrorCodeEntry[], flav
     writer.write(')');
   };
   return exportedConst({
-    docs: flavour === 'js' ? doc(description, [{ tagName: 'type', text: `{${infoTableType(names)}}` }]) : doc(description),
+    docs: isJavaScript(flavour) ? doc(description, [{ tagName: 'type', text: `{${infoTableType(names)}}` }]) : doc(description),
     name: names.infoTable,
-    declare: flavour === 'dts',
-    type: flavour === 'js' ? undefined : infoTableType(names),
+    flavour,
+    type: isJavaScript(flavour) ? undefined : infoTableType(names),
     initializer: flavour === 'dts' ? undefined : initializer,
   });
 }
@@ -348,7 +359,7 @@ interface HelperSpec {
   readonly name: string;
   readonly description: string;
   readonly returnType: string;
-  /** The return type in JSDoc, where it differs (the JS flavour has no type named after the enum). */
+  /** The return type in JSDoc, where it differs (the JS flavours have no type named after the enum). */
   readonly jsReturnType?: string;
   readonly returns: string;
   readonly body: string;
@@ -396,7 +407,7 @@ function helperFunctions(names: GeneratedNames, flavour: Flavour): FunctionDecla
   ];
   return helpers.map((helper) => {
     const tags: OptionalKind<JSDocTagStructure>[] =
-      flavour === 'js'
+      isJavaScript(flavour)
         ? [
             { tagName: 'param', text: '{unknown} code Any value, e.g. the `code` field of a response body.' },
             { tagName: 'returns', text: `{${helper.jsReturnType ?? helper.returnType}} ${helper.returns}` },
@@ -408,11 +419,11 @@ function helperFunctions(names: GeneratedNames, flavour: Flavour): FunctionDecla
     return {
       kind: StructureKind.Function,
       name: helper.name,
-      isExported: true,
+      isExported: flavour !== 'cjs',
       hasDeclareKeyword: flavour === 'dts',
       docs: [doc(helper.description, tags)],
-      parameters: [{ name: 'code', type: flavour === 'js' ? undefined : 'unknown' }],
-      returnType: flavour === 'js' ? undefined : helper.returnType,
+      parameters: [{ name: 'code', type: isJavaScript(flavour) ? undefined : 'unknown' }],
+      returnType: isJavaScript(flavour) ? undefined : helper.returnType,
       statements: flavour === 'dts' ? undefined : [helper.body],
     };
   });
@@ -420,7 +431,7 @@ function helperFunctions(names: GeneratedNames, flavour: Flavour): FunctionDecla
 
 function retryableList(names: GeneratedNames, codes: readonly ErrorCodeEntry[], flavour: Flavour): WriterFunction {
   const { enumName } = names;
-  const type = flavour === 'js' ? `readonly ((typeof ${enumName})[keyof typeof ${enumName}])[]` : `readonly ${enumName}[]`;
+  const type = isJavaScript(flavour) ? `readonly ((typeof ${enumName})[keyof typeof ${enumName}])[]` : `readonly ${enumName}[]`;
   const description = `The codes marked retryable, in ascending order of |code|.`;
   const members = codes.filter((entry) => entry.retryable).map((entry) => `${enumName}.${entry.name}`);
   const initializer: WriterFunction = (writer) => {
@@ -435,10 +446,28 @@ function retryableList(names: GeneratedNames, codes: readonly ErrorCodeEntry[], 
     writer.write('])');
   };
   return exportedConst({
-    docs: flavour === 'js' ? doc(description, [{ tagName: 'type', text: `{${type}}` }]) : doc(description),
+    docs: isJavaScript(flavour) ? doc(description, [{ tagName: 'type', text: `{${type}}` }]) : doc(description),
     name: names.retryableList,
-    declare: flavour === 'dts',
-    type: flavour === 'js' ? undefined : type,
+    flavour,
+    type: isJavaScript(flavour) ? undefined : type,
     initializer: flavour === 'dts' ? undefined : initializer,
   });
+}
+
+/**
+ * The CommonJS exports, one `exports.name = name;` each: the form Node's cjs-module-lexer detects,
+ * so `import { name } from "./x.cjs"` works in an ES module as well as `require`.
+ */
+function commonJsExports(names: GeneratedNames): string {
+  const exported = [
+    names.enumName,
+    names.infoTable,
+    names.getInfo,
+    names.isCode,
+    names.isRetryable,
+    names.getHttpStatus,
+    names.describe,
+    names.retryableList,
+  ];
+  return exported.map((name) => `exports.${name} = ${name};`).join('\n');
 }

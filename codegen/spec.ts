@@ -84,6 +84,11 @@ const ENUM_NAME_RULES: readonly NameRule[] = [
     names: new Set(['Object']),
     expected: 'a name other than "Object" (the generated code uses the global Object)',
   },
+  {
+    // The parameters of Node's CommonJS wrapper: a top-level `const exports` there is a SyntaxError.
+    names: new Set(['exports', 'require', 'module', '__filename', '__dirname']),
+    expected: 'an enum name that a CommonJS module does not already declare (exports, require, module, __filename, __dirname)',
+  },
 ];
 
 export const httpStatusSchema = z.strictObject({

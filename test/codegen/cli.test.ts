@@ -212,6 +212,7 @@ describe.concurrent('writing', { timeout: 90_000 }, () => {
 
   it('.js writes the module and its .d.ts together, replacing a changed one', async () => {
     const dir = makeTempDir();
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     writeFileSync(join(dir, 'acme.d.ts'), SENTINEL, { mode: 0o640 });
     const result = await runCli(['--spec', ACME_SPEC, '--out', join(dir, 'acme.js')]);
     expect(result.status).toBe(0);

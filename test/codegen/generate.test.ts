@@ -4,12 +4,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runInNewContext } from 'node:vm';
+import { compileFunction, runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { sortedCodes } from '../../codegen/error-codes.js';
 import { generatedNames } from '../../codegen/names.js';
 import { describeDifference } from '../../codegen/files.js';
-import { generate, UsageError, type Style } from '../../codegen/generate.js';
+import { generate, UsageError, type ModuleFormat, type Style } from '../../codegen/generate.js';
 import { loadSpecFile, parseSpec, specJsonSchema, type Spec } from '../../codegen/spec.js';
 import { jsDocText, jsString } from '../../codegen/text.js';
 import { ACME_SPEC, BUNDLED_SPEC, GOLDEN, REPO, TRICKY_SPEC } from './helpers.js';
@@ -40,6 +40,7 @@ describe('golden output', () => {
     { style: 'enum', out: 'acme-error-codes.ts', golden: ['acme.enum.ts'] },
     { style: 'object', out: 'acme-error-codes.ts', golden: ['acme.object.ts'] },
     { style: undefined, out: 'out/acme-error-codes.js', golden: ['acme.js', 'acme.d.ts'] },
+    { style: undefined, out: 'out/acme-error-codes.cjs', golden: ['acme.cjs', 'acme.d.cts'] },
   ];
   for (const { style, out, golden } of cases) {
     it(`${style ?? 'javascript'} → ${golden.join(' + ')}`, () => {
@@ -55,6 +56,73 @@ describe('golden output', () => {
     expect(js.map((file) => file.path)).toEqual(['x/acme.js', 'x/acme.d.ts']);
     expect(mjs.map((file) => file.path)).toEqual(['x/acme.mjs', 'x/acme.d.mts']);
     expect(mjs.map((file) => file.text)).toEqual(js.map((file) => file.text));
+  });
+
+  it('.js in a CommonJS package gets the texts of .cjs + .d.cts', () => {
+    const js = generate(acme, { out: 'x/acme.js', moduleFormat: 'commonjs', specFile: ACME_SPEC });
+    const cjs = generate(acme, { out: 'x/acme.cjs', specFile: ACME_SPEC });
+    expect(js.moduleFormat).toBe('commonjs');
+    expect(cjs.moduleFormat).toBe('commonjs');
+    expect(js.files.map((file) => file.path)).toEqual(['x/acme.js', 'x/acme.d.ts']);
+    expect(cjs.files.map((file) => file.path)).toEqual(['x/acme.cjs', 'x/acme.d.cts']);
+    expect(js.files.map((file) => file.text)).toEqual(cjs.files.map((file) => file.text));
+  });
+});
+
+describe('module systems', () => {
+  const text = (options: { out: string; moduleFormat?: ModuleFormat; style?: Style }) =>
+    generate(acme, { ...options, specFile: ACME_SPEC }).files.map((file) => file.text);
+
+  it('.js is an ES module unless told otherwise (generate reads no package.json)', () => {
+    expect(generate(acme, { out: 'a.js', specFile: ACME_SPEC }).moduleFormat).toBe('esm');
+    expect(text({ out: 'a.js' })).toEqual(text({ out: 'a.js', moduleFormat: 'esm' }));
+    expect(text({ out: 'a.js' })).toEqual(text({ out: 'a.mjs' }));
+    expect(text({ out: 'a.js' })).not.toEqual(text({ out: 'a.js', moduleFormat: 'commonjs' }));
+  });
+
+  it('the declaration file is the same for both module systems', () => {
+    expect(text({ out: 'a.cjs' })[1]).toBe(text({ out: 'a.mjs' })[1]);
+  });
+
+  it('CommonJS: strict, no ES module syntax, every runtime export assigned to exports', () => {
+    const [cjs = '', dts = ''] = text({ out: 'a.cjs' });
+    expect(cjs.split('\n').slice(2, 4)).toEqual(['', '"use strict";']);
+    expect(cjs).not.toMatch(/^\s*(?:export|import)\b/mu);
+    const assigned = [...cjs.matchAll(/^exports\.(\w+) = (\w+);$/gmu)].map((match) => {
+      expect(match[2]).toBe(match[1]);
+      return match[1];
+    });
+    const declared = [...dts.matchAll(/^export declare (?:const|function) (\w+)/gmu)].map((match) => match[1]);
+    expect(assigned).toEqual(declared);
+    expect(assigned).toHaveLength(8);
+  });
+
+  it('.mjs and .cjs fix the module system; a contradicting moduleFormat is a usage error', () => {
+    expect(() => generate(acme, { out: 'a.cjs', moduleFormat: 'esm', specFile: ACME_SPEC })).toThrow(UsageError);
+    expect(() => generate(acme, { out: 'a.cjs', moduleFormat: 'esm', specFile: ACME_SPEC })).toThrow('a.cjs is always CommonJS, not esm');
+    expect(() => generate(acme, { out: 'a.mjs', moduleFormat: 'commonjs', specFile: ACME_SPEC })).toThrow(
+      'a.mjs is always an ES module, not commonjs',
+    );
+    expect(text({ out: 'a.cjs', moduleFormat: 'commonjs' })).toEqual(text({ out: 'a.cjs' }));
+  });
+
+  it('TypeScript outputs do not change with the module system; a .cts output stays TypeScript', () => {
+    for (const style of ['const-enum', 'enum', 'object'] as const) {
+      const plain = text({ out: 'a.cts', style });
+      expect(text({ out: 'a.cts', style, moduleFormat: 'commonjs' })).toEqual(plain);
+      expect(text({ out: 'a.ts', style, moduleFormat: 'esm' })).toEqual(plain);
+      expect(plain).toHaveLength(1);
+    }
+    expect(text({ out: 'a.cts' })[0]).toContain('\nexport const enum AcmeError {\n');
+    expect(generate(acme, { out: 'a.cts', moduleFormat: 'commonjs', specFile: ACME_SPEC }).moduleFormat).toBeUndefined();
+  });
+
+  it('the same spec and options give byte-identical text', () => {
+    for (const out of ['a.cjs', 'a.js', 'a.mjs']) {
+      expect(text({ out, moduleFormat: out === 'a.js' ? 'commonjs' : undefined })).toEqual(
+        text({ out, moduleFormat: out === 'a.js' ? 'commonjs' : undefined }),
+      );
+    }
   });
 });
 
@@ -82,8 +150,9 @@ describe('the repo', () => {
 describe('output shape', () => {
   const styles: Style[] = ['const-enum', 'enum', 'object'];
 
-  it.each(styles)('%s: marker first, a regenerate hint second, LF only, one final newline', (style) => {
-    const [file] = generate(acme, { out: 'a.ts', style, specFile: `/some/where/${'deep/'.repeat(3)}acme-error-codes.json` }).files;
+  it.each([...styles, 'a.cjs', 'a.js'])('%s: marker first, a regenerate hint second, LF only, one final newline', (styleOrOut) => {
+    const options = styleOrOut.startsWith('a.') ? { out: styleOrOut, moduleFormat: 'commonjs' as const } : { out: 'a.ts', style: styleOrOut as Style };
+    const [file] = generate(acme, { ...options, specFile: `/some/where/${'deep/'.repeat(3)}acme-error-codes.json` }).files;
     const text = file?.text ?? '';
     const lines = text.split('\n');
     expect(lines[0]).toMatch(MARKER);
@@ -132,8 +201,10 @@ describe('output shape', () => {
       const [file] = generate(acme, { out: 'a.ts', style, specFile: ACME_SPEC }).files;
       expect(body(file?.text ?? '')).not.toMatch(/kakao/iu);
     }
-    for (const file of generate(acme, { out: 'a.js', specFile: ACME_SPEC }).files) {
-      expect(body(file.text)).not.toMatch(/kakao/iu);
+    for (const out of ['a.js', 'a.cjs']) {
+      for (const file of generate(acme, { out, specFile: ACME_SPEC }).files) {
+        expect(body(file.text)).not.toMatch(/kakao/iu);
+      }
     }
   });
 
@@ -196,6 +267,7 @@ describe('text safety', () => {
       { out: 'a.ts', style: 'enum' },
       { out: 'a.ts', style: 'object' },
       { out: 'a.js' },
+      { out: 'a.cjs' },
     ];
   }
 });
@@ -211,5 +283,20 @@ describe('names the output cannot use', () => {
         'proto.json',
       ),
     ).toThrow(/codes\[2\]\.name: expected a name other than "__proto__"/u);
+  });
+
+  it('rejects an enum named after a binding of the CommonJS module wrapper (any output may be CommonJS)', () => {
+    for (const enumName of ['exports', 'require', 'module', '__filename', '__dirname']) {
+      expect(() => parseSpec({ ...acme, enumName }, 'wrapper.json')).toThrow(
+        'wrapper.json: invalid spec: enumName: expected an enum name that a CommonJS module does not already declare (exports, require, module, __filename, __dirname)',
+      );
+    }
+    // The reason is real: compiled the way Node wraps a CommonJS module, the declaration is a SyntaxError.
+    const esm = (generate(acme, { out: 'a.mjs', specFile: 'wrapper.json' }).files[0]?.text ?? '').replaceAll(acme.enumName, 'exports');
+    const asCommonJs = esm.replace(/^export /gmu, '');
+    const wrapper = ['exports', 'require', 'module', '__filename', '__dirname'];
+    expect(() => compileFunction(asCommonJs, wrapper)).toThrow(/Identifier 'exports' has already been declared/u);
+    const acmeCommonJs = generate(acme, { out: 'a.cjs', specFile: ACME_SPEC }).files[0]?.text ?? '';
+    expect(() => compileFunction(acmeCommonJs, wrapper)).not.toThrow();
   });
 });

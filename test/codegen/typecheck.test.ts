@@ -3,6 +3,7 @@
  * style, for the bundled spec and for a spec full of awkward text. One program per style.
  */
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -18,6 +19,7 @@ import {
   STRICT_OPTIONS,
   TRICKY_SPEC,
   typeCheck,
+  VIRTUAL_ROOT,
   type CheckedProgram,
 } from './helpers.js';
 
@@ -85,15 +87,27 @@ function tsFiles(style: Style): Record<string, string> {
   };
 }
 
-function jsFiles(): Record<string, string> {
-  const files: Record<string, string> = { 'consumer.ts': CONSUMER, 'tricky-consumer.ts': TRICKY_CONSUMER };
+/** The JavaScript outputs (`ext` `.js` or `.cjs`) with their declaration files, and consumers importing them. */
+function jsFiles(ext: '.js' | '.cjs' = '.js'): Record<string, string> {
+  const files: Record<string, string> = {
+    'consumer.ts': CONSUMER.replace("'./kakao-error-codes.js'", `'./kakao-error-codes${ext}'`),
+    'tricky-consumer.ts': TRICKY_CONSUMER.replace("'./tricky.js'", `'./tricky${ext}'`),
+  };
   for (const [spec, out] of [
-    [kakao, 'kakao-error-codes.js'],
-    [tricky, 'tricky.js'],
+    [kakao, `kakao-error-codes${ext}`],
+    [tricky, `tricky${ext}`],
   ] as const) {
     for (const file of generate(spec, { out, specFile: 'spec.json' }).files) files[file.path] = file.text;
   }
   return files;
+}
+
+function declaredValues(checked: CheckedProgram, declarationFile: string): string[] {
+  return checked.checker
+    .getExportsOfModule(moduleSymbol(checked, declarationFile))
+    .filter((symbol) => (symbol.flags & ts.SymbolFlags.Value) !== 0)
+    .map((symbol) => symbol.name)
+    .sort();
 }
 
 function expectDeprecations(checked: CheckedProgram, kakaoFile: string, trickyFile: string): void {
@@ -137,16 +151,31 @@ describe('type-checks in strict mode', () => {
     expect(checked.errors).toEqual([]);
     expectDeprecations(checked, 'kakao-error-codes.d.ts', 'tricky.d.ts');
 
-    const declared = checked.checker
-      .getExportsOfModule(moduleSymbol(checked, 'kakao-error-codes.d.ts'))
-      .filter((symbol) => (symbol.flags & ts.SymbolFlags.Value) !== 0)
-      .map((symbol) => symbol.name)
-      .sort();
+    const declared = declaredValues(checked, 'kakao-error-codes.d.ts');
     const dir = makeTempDir();
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     writeFileSync(join(dir, 'kakao-error-codes.js'), files['kakao-error-codes.js'] ?? '');
     const runtime = (await import(pathToFileURL(join(dir, 'kakao-error-codes.js')).href)) as Record<string, unknown>;
     expect(Object.keys(runtime).sort()).toEqual(declared);
+  });
+
+  it('CommonJS + .d.cts, with allowJs/checkJs, the declarations matching what require() and import see', async () => {
+    const files = jsFiles('.cjs');
+    const checked = typeCheck(files, { ...STRICT_OPTIONS, allowJs: true, checkJs: true });
+    expect(checked.errors).toEqual([]);
+    expect(checked.program.getSourceFile(join(VIRTUAL_ROOT, 'kakao-error-codes.cjs'))).toBeDefined();
+    expectDeprecations(checked, 'kakao-error-codes.d.cts', 'tricky.d.cts');
+
+    const declared = declaredValues(checked, 'kakao-error-codes.d.cts');
+    expect(declared).toHaveLength(8);
+    const dir = makeTempDir();
+    const file = join(dir, 'kakao-error-codes.cjs');
+    writeFileSync(file, files['kakao-error-codes.cjs'] ?? '');
+    const required = createRequire(import.meta.url)(file) as Record<string, unknown>;
+    expect(Object.keys(required).sort()).toEqual(declared);
+    // Named exports as Node's ES module loader finds them (cjs-module-lexer), plus the default.
+    const imported = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    expect(Object.keys(imported).filter((name) => name !== 'default').sort()).toEqual(declared);
   });
 });
 
@@ -169,10 +198,17 @@ async function importText(text: string, name: string): Promise<unknown> {
 }
 
 describe('helpers at runtime', () => {
-  const outputs: [string, () => string][] = [
-    ['the JavaScript output', () => generate(kakao, { out: 'k.mjs', specFile: 'k.json' }).files[0]?.text ?? ''],
-    ...(['const-enum', 'enum', 'object'] as const).map((style): [string, () => string] => [
+  /** [name, file name to load it from, text]. */
+  const outputs: [string, string, () => string][] = [
+    ['the JavaScript output', 'kakao-error-codes.mjs', () => generate(kakao, { out: 'k.mjs', specFile: 'k.json' }).files[0]?.text ?? ''],
+    [
+      'the CommonJS output, imported',
+      'kakao-error-codes.cjs',
+      () => generate(kakao, { out: 'k.cjs', specFile: 'k.json' }).files[0]?.text ?? '',
+    ],
+    ...(['const-enum', 'enum', 'object'] as const).map((style): [string, string, () => string] => [
       `the ${style} output, transpiled`,
+      'kakao-error-codes.mjs',
       () =>
         ts.transpileModule(generate(kakao, { out: 'k.ts', style, specFile: 'k.json' }).files[0]?.text ?? '', {
           compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
@@ -180,8 +216,8 @@ describe('helpers at runtime', () => {
     ]),
   ];
 
-  it.each(outputs)('%s', async (_name, text) => {
-    const mod = (await importText(text(), 'kakao-error-codes.mjs')) as KakaoModule;
+  it.each(outputs)('%s', async (_name, fileName, text) => {
+    const mod = (await importText(text(), fileName)) as KakaoModule;
     expect(mod.isRetryableKakaoErrorCode(-1)).toBe(true);
     expect(mod.isRetryableKakaoErrorCode(-401)).toBe(false);
     expect(mod.isRetryableKakaoErrorCode(-424242)).toBe(false);
@@ -210,6 +246,20 @@ describe('helpers at runtime', () => {
     const mod = (await importText(generate(kakao, { out: 'k.js', specFile: 'k.json' }).files[0]?.text ?? '', 'k.mjs')) as KakaoModule;
     expect(mod.KakaoErrorCode?.['InvalidToken']).toBe(-401);
     expect(Object.isFrozen(mod.KakaoErrorCode)).toBe(true);
+  });
+
+  it('the CommonJS output works through require(), in strict mode', () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'k.cjs');
+    writeFileSync(file, generate(kakao, { out: 'k.cjs', specFile: 'k.json' }).files[0]?.text ?? '');
+    const mod = createRequire(import.meta.url)(file) as KakaoModule;
+    expect(mod.KakaoErrorCode?.['InvalidToken']).toBe(-401);
+    expect(mod.isRetryableKakaoErrorCode(-1)).toBe(true);
+    expect(mod.describeKakaoErrorCode(-401)).toBe(kakao.codes.find((entry) => entry.code === -401)?.description);
+    // Writing to a frozen object throws only in strict code: the module is strict.
+    expect(() => {
+      (mod.KakaoErrorCode as Record<string, number>)['InvalidToken'] = 0;
+    }).toThrow(TypeError);
   });
 
   it('awkward spec text survives into the runtime strings unchanged', async () => {

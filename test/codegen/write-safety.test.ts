@@ -14,6 +14,13 @@ import { generate } from '../../codegen/generate.js';
 import { loadSpecFile, MAX_SPEC_BYTES } from '../../codegen/spec.js';
 import { ACME_SPEC, assertBuilt, CLI, makeTempDir, removeTempDirs, runCli, tempFilesIn, type CliResult } from './helpers.js';
 
+/** A temp dir in a `"type": "module"` package: `.js` outputs there are ES modules, as the tests expect. */
+function makeModuleDir(): string {
+  const dir = makeTempDir();
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  return dir;
+}
+
 beforeAll(assertBuilt);
 afterAll(removeTempDirs);
 
@@ -40,7 +47,7 @@ function hasFifo(): boolean {
 
 describe.concurrent('planted symlinks are never written through', () => {
   it('a symlink at the old predictable temp name is left alone, and its target untouched', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const victim = join(dir, 'victim.txt');
     writeFileSync(victim, 'precious\n');
     const out = join(dir, 'acme.ts');
@@ -55,7 +62,7 @@ describe.concurrent('planted symlinks are never written through', () => {
   });
 
   it('a symlinked --out is refused (one line, exit 1), its target untouched', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const victim = join(dir, 'victim.ts');
     writeFileSync(victim, 'precious\n');
     symlinkSync(victim, join(dir, 'acme.ts'));
@@ -70,7 +77,7 @@ describe.concurrent('planted symlinks are never written through', () => {
   });
 
   it('a symlinked .d.ts beside a .js is refused before the .js is written', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const victim = join(dir, 'victim.ts');
     writeFileSync(victim, 'precious\n');
     writeFileSync(join(dir, 'acme.js'), OLD_JS);
@@ -83,7 +90,7 @@ describe.concurrent('planted symlinks are never written through', () => {
   });
 
   it('a symlink planted at the lock name is refused, not followed', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const victim = join(dir, 'victim.txt');
     writeFileSync(victim, 'precious\n');
     const out = join(dir, 'acme.ts');
@@ -106,7 +113,7 @@ describe.concurrent('planted symlinks are never written through', () => {
 
 describe('a pair is replaced as a unit', () => {
   it('when the .d.ts cannot be replaced after the .js was: the old pair, byte for byte, and no temp left', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const out = join(dir, 'acme.js');
     const dts = join(dir, 'acme.d.ts');
     writeFileSync(out, OLD_JS);
@@ -126,7 +133,7 @@ describe('a pair is replaced as a unit', () => {
   });
 
   it('a new .js is removed again when its new .d.ts cannot be put in place', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const out = join(dir, 'acme.js');
     const dts = join(dir, 'acme.d.ts');
     const files = generate(loadSpecFile(ACME_SPEC), { out, specFile: ACME_SPEC }).files;
@@ -141,7 +148,7 @@ describe('a pair is replaced as a unit', () => {
   });
 
   it('CLI: a .d.ts path that is a non-empty directory → exit 1, one line, the .js untouched', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     writeFileSync(join(dir, 'acme.js'), OLD_JS);
     mkdirSync(join(dir, 'acme.d.ts', 'inside'), { recursive: true });
     const result = await runHere(['--spec', ACME_SPEC, '--out', join(dir, 'acme.js')]);
@@ -175,7 +182,7 @@ function startPaused(args: readonly string[], dir: string) {
 
 describe('interrupted runs', () => {
   it('SIGKILL mid-write leaves temps; the next run removes them and writes the pair', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const out = join(dir, 'acme.js');
     writeFileSync(out, OLD_JS);
     writeFileSync(join(dir, 'acme.d.ts'), OLD_DTS);
@@ -194,7 +201,7 @@ describe('interrupted runs', () => {
   });
 
   it('SIGKILL mid-write, then a run with nothing to write still removes the temps (and only its own)', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const out = join(dir, 'acme.js');
     expect((await runCli(['--spec', ACME_SPEC, '--out', out])).status).toBe(0);
     const variant = join(dir, 'variant.json');
@@ -214,7 +221,7 @@ describe('interrupted runs', () => {
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)('%s mid-write: temps and lock removed, old pair intact, ends by the signal', async (signal) => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const out = join(dir, 'acme.js');
     writeFileSync(out, OLD_JS);
     writeFileSync(join(dir, 'acme.d.ts'), OLD_DTS);
@@ -232,7 +239,7 @@ describe('interrupted runs', () => {
 
 describe('concurrent runs', () => {
   it('10 writers of two different specs: the final pair comes from one spec, no temp left', { timeout: 300_000 }, async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const variant = JSON.parse(readFileSync(ACME_SPEC, 'utf8')) as { codes: { description: string }[] };
     const first = variant.codes[0];
     if (first === undefined) throw new Error('acme has no codes');
@@ -268,7 +275,7 @@ describe('concurrent runs', () => {
 
 describe.concurrent('inputs and outputs that are not regular files: one line, fast, nothing written', () => {
   it('--spec /dev/zero', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const started = Date.now();
     const result = await runHere(['--spec', '/dev/zero', '--out', join(dir, 'a.ts')]);
     expect(result.status).toBe(1);
@@ -278,7 +285,7 @@ describe.concurrent('inputs and outputs that are not regular files: one line, fa
   });
 
   it('a spec over the size limit', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const big = join(dir, 'big.json');
     writeFileSync(big, ' '.repeat(MAX_SPEC_BYTES + 1));
     const result = await runHere(['--spec', big, '--out', join(dir, 'a.ts')]);
@@ -287,7 +294,7 @@ describe.concurrent('inputs and outputs that are not regular files: one line, fa
   });
 
   it.runIf(hasFifo())('a FIFO as --spec', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const fifo = join(dir, 'spec.json');
     spawnSync('mkfifo', [fifo]);
     // Spawned with a timeout: in this process a blocking open could not be interrupted.
@@ -297,7 +304,7 @@ describe.concurrent('inputs and outputs that are not regular files: one line, fa
   });
 
   it.runIf(hasFifo())('a FIFO as --out, writing and --check', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const fifo = join(dir, 'a.ts');
     spawnSync('mkfifo', [fifo]);
     for (const extra of [[], ['--check']]) {
@@ -310,7 +317,7 @@ describe.concurrent('inputs and outputs that are not regular files: one line, fa
   });
 
   it('a 248-character output name: written, not ENAMETOOLONG on a temp name', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const name = `${'a'.repeat(245)}.js`;
     expect(name).toHaveLength(248);
     const result = await runHere(['--spec', ACME_SPEC, '--out', join(dir, name)]);
@@ -321,7 +328,7 @@ describe.concurrent('inputs and outputs that are not regular files: one line, fa
   });
 
   it('an output name too long for the file system: the real error names the output', async () => {
-    const dir = makeTempDir();
+    const dir = makeModuleDir();
     const out = join(dir, `${'a'.repeat(300)}.ts`);
     const result = await runHere(['--spec', ACME_SPEC, '--out', out]);
     expect(result.status).toBe(1);
