@@ -416,6 +416,93 @@ describe.concurrent('the packed plugin in real project shapes (ESLint CLI, --fix
   }, TEST_TIMEOUT);
 });
 
+/** A README code block that is a whole ESLint config: its first line names the file (`// eslint.config.mjs`). */
+interface ReadmeConfig {
+  readonly line: number;
+  readonly file: string;
+  readonly code: string;
+}
+
+function readmeConfigs(): ReadmeConfig[] {
+  const text = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const configs: ReadmeConfig[] = [];
+  for (const match of text.matchAll(/^```(?:js|ts)\n(\/\/ ((?:[\w-]+\/)*eslint\.config\.[cm]?[jt]s)\b[^\n]*\n[\s\S]*?)^```$/gmu)) {
+    configs.push({ line: text.slice(0, match.index).split('\n').length, file: match[2]!, code: match[1]! });
+  }
+  return configs;
+}
+
+/** A file the config must lint, with one magic code in it, by the parser the config sets up. */
+function sampleFor(code: string): { file: string; text: string } {
+  if (code.includes('vue-eslint-parser')) {
+    return {
+      file: 'src/KakaoLogin.vue',
+      text: `<script setup lang="ts">
+const props = defineProps<{ kakaoError: { code: number } }>();
+const expired = props.kakaoError.code === -401;
+</script>
+
+<template>
+  <p>{{ expired }}</p>
+</template>
+`,
+    };
+  }
+  if (code.includes('svelte-eslint-parser')) {
+    return {
+      file: 'src/KakaoLogin.svelte',
+      text: `<script lang="ts">
+  let { kakaoError }: { kakaoError: { code: number } } = $props();
+  const expired = $derived(kakaoError.code === -401);
+</script>
+
+<p>{expired}</p>
+`,
+    };
+  }
+  if (code.includes("'packages/app/src/**/*.ts'")) {
+    // The monorepo's root config: it applies to the package's sources only.
+    return { file: 'packages/app/src/kakao.ts', text: 'export const isKakaoTokenExpired = (err: { code: number }): boolean => err.code === -401;\n' };
+  }
+  if (code.includes('tsParser')) {
+    return { file: 'src/kakao.ts', text: 'export const isKakaoTokenExpired = (err: { code: number }): boolean => err.code === -401;\n' };
+  }
+  return { file: 'src/kakao.js', text: 'exports.isKakaoTokenExpired = (err) => err.code === -401;\n' };
+}
+
+describe.concurrent('the README\'s config examples, each in a fresh project with the packed plugin', () => {
+  const configs = readmeConfigs();
+
+  it('the README has the config examples this test loads', () => {
+    expect(configs.map((config) => config.file)).toEqual(
+      expect.arrayContaining(['eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'packages/app/eslint.config.mjs']),
+    );
+    expect(configs.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(configs)('README.md:$line ($file) loads, and reports a magic code', async ({ line, file, code }) => {
+    // The package as `npm init -y` writes it: CommonJS, so that .js configs would have to be CommonJS too.
+    const type = file.endsWith('.js') ? 'module' : 'commonjs';
+    const packageDir = path.dirname(file);
+    const sample = sampleFor(code);
+    const dir = createProject(`readme-${String(line)}`, {
+      'package.json': `${JSON.stringify({ name: `kakao-readme-${String(line)}`, version: '1.0.0', type }, null, 2)}\n`,
+      [file]: code,
+      [path.posix.join(packageDir, sample.file)]: sample.text,
+    });
+    const cwd = path.join(dir, packageDir);
+    const printed = await runOk(process.execPath, [tools(shared).eslint, '--print-config', sample.file], cwd);
+    const config = JSON.parse(printed.stdout) as { rules?: Record<string, unknown>; settings?: { kakao?: { enumModule?: unknown } } };
+    expect(config.rules?.[MAGIC], printed.stdout).toBeDefined();
+    expect(config.settings?.kakao?.enumModule, printed.stdout).toEqual(expect.any(String));
+    const { results, stderr } = await eslint(tools(shared).eslint, [sample.file], cwd);
+    expect(
+      problems(results, cwd, MAGIC).map((message) => message.split(' ', 1)[0]),
+      `${stderr}\n${JSON.stringify(results, null, 2)}`,
+    ).toEqual([`${sample.file}:${sample.file.endsWith('.ts') || sample.file.endsWith('.js') ? '1' : '3'}`]);
+  }, TEST_TIMEOUT);
+});
+
 /** Compiles each .vue file given with @vue/compiler-sfc (parse, then compileScript): 'ok' or the error. */
 const VUE_COMPILE = `import { readFileSync } from 'node:fs';
 import { compileScript, parse } from '@vue/compiler-sfc';
