@@ -28,6 +28,8 @@ import {
   MONOREPO_FIXED,
   MONOREPO_ROOT_CONFIG,
   MONOREPO_ROOT_PACKAGE,
+  NEXT_ALIAS_FILES,
+  NEXT_ALIAS_FIXED,
   NEXT_FILES,
   NEXT_FIXED,
   SVELTE_FILES,
@@ -360,8 +362,11 @@ describe.concurrent('the packed plugin in real project shapes (ESLint CLI, --fix
     expect(JSON.parse(compiled.stdout)).toEqual(Object.fromEntries(components.map((file) => [file, 'ok'])));
   }, TEST_TIMEOUT);
 
-  it("Next.js-style app: the import after 'use client', header comments and a trailing comment; a script is not fixed; tsc passes", async () => {
-    const dir = createProject('next', NEXT_FILES);
+  it.each([
+    { name: "a relative enumModule", project: 'next', files: NEXT_FILES, expected: NEXT_FIXED },
+    { name: "the '@/' path alias as enumModule (written verbatim)", project: 'next-alias', files: NEXT_ALIAS_FILES, expected: NEXT_ALIAS_FIXED },
+  ])("Next.js-style app, $name: the import after 'use client', header comments and a trailing comment; a script is not fixed; tsc passes", async ({ project, files: tree, expected }) => {
+    const dir = createProject(project, tree);
     await codegen(dir, ['--out', 'lib/generated/kakao-error-codes.ts', '--style', 'object']);
     const bins = tools(shared);
     const before = await run(process.execPath, [bins.tsc, '--noEmit', '-p', '.'], dir);
@@ -371,7 +376,7 @@ describe.concurrent('the packed plugin in real project shapes (ESLint CLI, --fix
     const { results, fixed } = await fixTwice(bins.eslint, ['app'], dir, dir, files);
     expect(problems(results, dir, MAGIC).map((line) => line.split(' ', 1)[0]), 'only the script is left').toEqual(['app/script.ts:2']);
     expect(fixed['app/script.ts']).toBe(NEXT_FILES['app/script.ts']);
-    expectFixedFiles(fixed, NEXT_FIXED);
+    expectFixedFiles(fixed, expected);
     const after = await run(process.execPath, [bins.tsc, '--noEmit', '-p', '.'], dir);
     expect(after.status, describeRun('tsc after --fix', after)).toBe(0);
   }, TEST_TIMEOUT);

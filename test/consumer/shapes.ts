@@ -386,29 +386,28 @@ export const SVELTE_FIXED: Readonly<Record<string, { literals: readonly [string,
 // ---------------------------------------------------------------------------------------------
 // 5. A Next.js-style app: 'use client' components, header comments, a trailing comment, a script.
 
+/** Next's tsconfig, as far as tsc needs it, with `extra` compiler options. */
+function nextTsconfig(extra: Record<string, unknown>): string {
+  const compilerOptions = {
+    target: 'es2022',
+    lib: ['dom', 'es2022'],
+    module: 'esnext',
+    moduleResolution: 'bundler',
+    jsx: 'preserve',
+    strict: true,
+    noEmit: true,
+    isolatedModules: true,
+    skipLibCheck: true,
+    types: [],
+    ...extra,
+  };
+  return `${JSON.stringify({ compilerOptions, include: ['**/*.ts', '**/*.tsx'], exclude: ['node_modules'] }, null, 2)}\n`;
+}
+
 export const NEXT_FILES: Tree = {
   // create-next-app writes no "type": the package is CommonJS, its TSX is compiled by Next.
   'package.json': `${JSON.stringify({ name: 'kakao-next', version: '0.1.0', private: true }, null, 2)}\n`,
-  'tsconfig.json': `${JSON.stringify(
-    {
-      compilerOptions: {
-        target: 'es2022',
-        lib: ['dom', 'es2022'],
-        module: 'esnext',
-        moduleResolution: 'bundler',
-        jsx: 'preserve',
-        strict: true,
-        noEmit: true,
-        isolatedModules: true,
-        skipLibCheck: true,
-        types: [],
-      },
-      include: ['**/*.ts', '**/*.tsx'],
-      exclude: ['node_modules'],
-    },
-    null,
-    2,
-  )}\n`,
+  'tsconfig.json': nextTsconfig({}),
   'eslint.config.mjs': `import tsParser from '@typescript-eslint/parser';
 import kakao from 'eslint-plugin-kakao';
 
@@ -468,6 +467,13 @@ export function describeKakaoError(err: { code: number; message: string }): stri
 };
 
 const NEXT_IMPORT = "import { KakaoErrorCode } from '../lib/generated/kakao-error-codes.js';";
+
+/** The same app with Next's `@/` path alias as `enumModule`: written into the imports as it is. */
+export const NEXT_ALIAS_FILES: Tree = {
+  ...NEXT_FILES,
+  'tsconfig.json': nextTsconfig({ paths: { '@/*': ['./*'] } }),
+  'eslint.config.mjs': NEXT_FILES['eslint.config.mjs']!.replace("'./lib/generated/kakao-error-codes.ts'", "'@/lib/generated/kakao-error-codes'"),
+};
 
 export const NEXT_FIXED = {
   'app/login-button.tsx': {
@@ -555,3 +561,9 @@ export const ESM_FIXED = {
     body: ESM_FILES['src/cli.js']!.replace('err.code === -401', 'err.code === KakaoErrorCode.InvalidToken'),
   },
 } as const;
+
+const NEXT_ALIAS_IMPORT = "import { KakaoErrorCode } from '@/lib/generated/kakao-error-codes';";
+
+export const NEXT_ALIAS_FIXED = Object.fromEntries(
+  Object.entries(NEXT_FIXED).map(([file, expected]) => [file, { ...expected, statement: NEXT_ALIAS_IMPORT }]),
+);
