@@ -14,10 +14,11 @@ type Fix = TSESLint.RuleFix;
 
 /**
  * Comments that belong to the top of the file, above any import: a shebang, tool directives
- * (`@ts-nocheck` must stay first to keep its effect, `eslint-disable`, `global`…) and license headers.
+ * (`@ts-nocheck` must stay first to keep its effect, `eslint-disable`, `global`…), triple-slash
+ * references (which only work above the first statement) and license headers.
  */
 const DIRECTIVE_COMMENT =
-  /^[*!\s]*(?:@ts-(?:nocheck|check)|eslint(?:-disable|-enable|-env)?\b|globals?\s|exported\s|jshint|jslint|@flow|@noflow|@jsx|@license|@preserve|@format|@vite-ignore|#__|@refresh)/u;
+  /^(?:\/\s*<(?:reference|amd-module|amd-dependency)\b|[*!\s]*(?:@ts-(?:nocheck|check)|eslint(?:-disable|-enable|-env)?\b|globals?\s|exported\s|jshint|jslint|@flow|@noflow|@jsx|@license|@preserve|@format|@vite-ignore|#__|@refresh))/u;
 
 /** A string literal of `value` with `quote`: the specifier is written escaped, never raw. */
 export function quoteString(value: string, quote: "'" | '"'): string {

@@ -155,7 +155,7 @@ function declaredStyle(text: string, file: string, enumName: string): EnumStyle 
 function generatedMembers(text: string, enumName: string): ReadonlySet<string> {
   const members = new Set<string>();
   const name = enumName.replace(/\$/gu, '\\$');
-  const start = new RegExp(`^export (?:declare )?(?:const enum|enum|const) ${name}\\b`, 'mu').exec(text);
+  const start = new RegExp(`^(?:export )?(?:declare )?(?:const enum|enum|const) ${name}\\b`, 'mu').exec(text);
   if (!start) return members;
   const end = text.indexOf('\n}', start.index);
   const block = text.slice(start.index, end === -1 ? undefined : end);

@@ -308,7 +308,7 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): FileEnum {
         reason: `settings.kakao.enumModule ${JSON.stringify(target.setting)} resolves to ${target.resolved} (from ${target.from}), where there is no module`,
       };
     }
-    const block = nodeBlock ?? markupBlock();
+    const block = importBlock(nodeBlock);
     const reason = unimportableReason(block) ?? missingMemberReason(target, enumName, member, cwd);
     if (reason !== undefined) return { kind: 'not-fixable', reason };
     if (target.kind === 'file' && block!.language === 'js' && layout.language === 'js') {
@@ -335,9 +335,15 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): FileEnum {
     return language === 'ts' && style !== 'enum' && style !== 'const-enum';
   }
 
-  /** Svelte markup sees the instance script and the module script: the import goes in one of them. */
-  function markupBlock(): ScriptBlock | undefined {
-    return layout.blocks.find((block) => !block.module) ?? layout.blocks[0];
+  /**
+   * The one block of a file that takes the import, so that two fixes in one pass never add two: in
+   * a component, the block every other part sees — Vue's `<script>` (seen by `<script setup>`),
+   * Svelte's `<script module>` (seen by the instance script and the markup) — else the only one.
+   */
+  function importBlock(nodeBlock: ScriptBlock | undefined): ScriptBlock | undefined {
+    if (layout.component === 'vue') return layout.blocks.find((block) => !block.setup) ?? layout.blocks[0];
+    if (layout.component === 'svelte') return layout.blocks.find((block) => block.module) ?? layout.blocks[0];
+    return nodeBlock;
   }
 
   function unimportableReason(block: ScriptBlock | undefined): string | undefined {

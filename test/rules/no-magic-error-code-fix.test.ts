@@ -535,7 +535,7 @@ vueTester.run('no-magic-error-code: Vue components', rule as never, {
       errors: [{ messageId: 'magicCode' }],
     },
     {
-      name: '<script> and <script setup> without imports: at the start of the block with the code',
+      name: '<script> and <script setup>: into <script>, which <script setup> sees (one import for both)',
       filename: tsFile('src/Login.vue'),
       languageOptions: vue,
       code: outdent`
@@ -550,10 +550,10 @@ vueTester.run('no-magic-error-code: Vue components', rule as never, {
       `,
       output: outdent`
         <script lang="ts">
+        import { KakaoErrorCode } from '../generated/kakao-error-codes';
         export default { name: 'KakaoLogin', kakaoLogin: true };
         </script>
         <script setup lang="ts">
-          import { KakaoErrorCode } from '../generated/kakao-error-codes';
           const props = defineProps<{ error: { code: number } }>();
           const expired = props.error.code === KakaoErrorCode.InvalidToken;
         </script>
@@ -628,7 +628,7 @@ createJsRuleTester({ enumModule: TS_ENUM }).run('no-magic-error-code: Svelte com
       errors: [{ messageId: 'magicCode' }],
     },
     {
-      name: 'a code in markup goes to the instance script; the module script keeps its own',
+      name: 'with a module script, the import goes there: the instance script and the markup see it',
       filename: tsFile('src/Login.svelte'),
       languageOptions: svelte,
       code: outdent`
@@ -642,10 +642,10 @@ createJsRuleTester({ enumModule: TS_ENUM }).run('no-magic-error-code: Svelte com
       `,
       output: outdent`
         <script module lang="ts">
+          import { KakaoErrorCode } from '../generated/kakao-error-codes';
           export const kakaoHost = 'https://kapi.kakao.com';
         </script>
         <script lang="ts">
-          import { KakaoErrorCode } from '../generated/kakao-error-codes';
           let { err } = $props();
         </script>
         <p>{err.code === KakaoErrorCode.InvalidToken ? 'again' : ''}</p>
