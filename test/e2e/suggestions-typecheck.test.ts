@@ -11,7 +11,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
-import type { Linter } from 'eslint';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../index.js';
@@ -91,12 +90,18 @@ export function status(): void {
 }
 `;
 
+/** A suggestion's edit, as ESLint reports it. */
+interface TextEdit {
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
 interface Offer {
   readonly file: string;
   readonly line: number;
   readonly ruleId: string;
   readonly messageId: string;
-  readonly fix: Linter.Fix;
+  readonly fix: TextEdit;
 }
 
 function createESLint(cwd: string): ESLint {
@@ -128,7 +133,7 @@ function typeCheck(root: string): string[] {
   });
 }
 
-function applyFix(text: string, { range: [start, end], text: replacement }: Linter.Fix): string {
+function applyFix(text: string, { range: [start, end], text: replacement }: TextEdit): string {
   return text.slice(0, start) + replacement + text.slice(end);
 }
 
