@@ -146,6 +146,12 @@ export const deprecatedMemberSchema = z.strictObject({
     })
     .describe('A member of an SDK, as a dotted path.'),
   ...deprecationFields,
+  replacementCall: z
+    .enum(['sameArguments', 'callbackToPromise'])
+    .optional()
+    .describe(
+      'How a call migrates: sameArguments (the default) keeps the arguments; callbackToPromise: the replacement takes no arguments and returns a Promise of what the member passed to its one callback, so old(cb) becomes new().then(cb).',
+    ),
 });
 
 export const specSchema = z

@@ -11,7 +11,6 @@ import {
 } from './utils/index.js';
 import type { KakaoFile } from './utils/index.js';
 import {
-  canCompleteNormally,
   forEachCodeCheck,
   callGoesBy,
   getIfChain,
@@ -63,7 +62,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'missingRetryableCodes' | 'addMissingCases';
+export type MessageIds = 'missingRetryableCodes' | 'missingRetryableCodesNoSuggestion' | 'addMissingCases';
 
 export const DEFAULT_COMMENT_PATTERN = '^retr(?:y|ied|ies|yable)\\b';
 
@@ -90,6 +89,10 @@ interface Dispatch {
   readonly first: Statement;
   readonly last: Statement;
   readonly subjectKey: string;
+  /** The compared expression as written (a switch's discriminant, one comparison's side). */
+  readonly subject: Node;
+  /** The last `if` of the last chain: where an `else if` goes. Null for a switch. */
+  readonly lastIf: TSESTree.IfStatement | null;
   readonly handled: ReadonlySet<number>;
   /** Its own conditions call a guard. */
   readonly guarded: boolean;
@@ -157,7 +160,10 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       missingRetryableCodes: 'Retryable {{api}} error codes not handled: {{missing}}.',
-      addMissingCases: 'Add a case for each missing retryable code, with a TODO to retry.',
+      missingRetryableCodesNoSuggestion:
+        'Retryable {{api}} error codes not handled: {{missing}}. No suggestion: {{reason}}.',
+      addMissingCases:
+        'Add the missing retryable codes with a TODO to retry; until then they do what unknown codes do.',
     },
   },
   create(context, [options]) {
@@ -220,6 +226,8 @@ export default createRule<Options, MessageIds>({
         first: node,
         last: node,
         subjectKey: getSubjectKey(node.discriminant, sourceCode),
+        subject: node.discriminant,
+        lastIf: null,
         handled,
         guarded,
         defaultBranch,
@@ -263,6 +271,7 @@ export default createRule<Options, MessageIds>({
     /** A chain, or consecutive chains in one statement list, as one dispatch over its main subject. */
     function analyseRun(chains: readonly ChainInfo[]): Dispatch | undefined {
       interface Subject {
+        readonly node: Node;
         readonly codes: Set<number>;
         readonly specCodes: Set<number>;
       }
@@ -271,7 +280,7 @@ export default createRule<Options, MessageIds>({
         for (const { subject, code } of chain.checks) {
           const key = getSubjectKey(subject, sourceCode);
           let entry = subjects.get(key);
-          if (!entry) subjects.set(key, (entry = { codes: new Set(), specCodes: new Set() }));
+          if (!entry) subjects.set(key, (entry = { node: subject, codes: new Set(), specCodes: new Set() }));
           entry.codes.add(code.value);
           if (code.entry) entry.specCodes.add(code.value);
         }
@@ -288,6 +297,8 @@ export default createRule<Options, MessageIds>({
         first: firstChain.head,
         last: lastChain.head,
         subjectKey: best[0],
+        subject: best[1].node,
+        lastIf: lastChain.lastIf,
         handled: best[1].codes,
         guarded: chains.some((chain) => chain.guarded),
         defaultBranch: finalElse
@@ -325,7 +336,7 @@ export default createRule<Options, MessageIds>({
       for (let i = firstCommentFrom(comments, start); i < comments.length; i++) {
         const comment = comments[i]!;
         if (comment.range[1] > end) return false;
-        if (commentPattern.test(comment.value.trim())) return true;
+        if (commentPattern.test(commentHead(comment.value))) return true;
       }
       return false;
     }
@@ -400,20 +411,26 @@ export default createRule<Options, MessageIds>({
       if (!missing || missing.length === 0) return;
 
       const { node } = dispatch;
+      const data = {
+        api: file!.index.apiName,
+        missing: missing.map(({ value, entry }) => (entry ? `${entry.name} (${value})` : String(value))).join(', '),
+      };
+      const plan = planSuggestion(dispatch);
+      if (typeof plan === 'string') {
+        context.report({
+          node,
+          loc: headLocation(node),
+          messageId: 'missingRetryableCodesNoSuggestion',
+          data: { ...data, reason: plan },
+        });
+        return;
+      }
       context.report({
         node,
         loc: headLocation(node),
         messageId: 'missingRetryableCodes',
-        data: {
-          api: file!.index.apiName,
-          missing: missing
-            .map(({ value, entry }) => (entry ? `${entry.name} (${value})` : String(value)))
-            .join(', '),
-        },
-        // Switches only: an `else if` for the missing codes would take them away from the final `else`.
-        ...(node.type === AST_NODE_TYPES.SwitchStatement && {
-          suggest: [{ messageId: 'addMissingCases', fix: (fixer) => addMissingCases(fixer, node, missing) }],
-        }),
+        data,
+        suggest: [{ messageId: 'addMissingCases', fix: (fixer) => addMissingCodes(fixer, dispatch, plan, missing) }],
       });
     }
 
@@ -428,15 +445,65 @@ export default createRule<Options, MessageIds>({
     }
 
     // --- suggestion -------------------------------------------------------------------------------
+    //
+    // The suggestion keeps what the program does: the added codes do what they did before, what the
+    // `default` / final `else` does or, without one, what follows the dispatch. So a function whose
+    // every path returns still does (no TS2366), and the TODO marks where the retry goes.
 
-    function addMissingCases(
+    /**
+     * Where the missing codes go: `default` and the lines above it (the cases fall through into
+     * it), after the last case (with `break`), into the final `else` (an `if` with the TODO before
+     * its body), after the last branch (`else if`) or after the run (`if`). A string says why no
+     * suggestion is safe.
+     */
+    type Plan =
+      | { readonly kind: 'beforeDefault'; readonly defaultCase: TSESTree.SwitchCase }
+      | { readonly kind: 'afterLastCase' }
+      | { readonly kind: 'intoElse'; readonly finalElse: TSESTree.Statement }
+      | { readonly kind: 'elseIf'; readonly lastIf: TSESTree.IfStatement }
+      | { readonly kind: 'afterRun' };
+
+    function planSuggestion(dispatch: Dispatch): Plan | string {
+      const { node } = dispatch;
+      if (node.type === AST_NODE_TYPES.SwitchStatement) {
+        const defaultCase = node.cases.find((switchCase) => switchCase.test === null);
+        return defaultCase ? { kind: 'beforeDefault', defaultCase } : { kind: 'afterLastCase' };
+      }
+      // The added condition reads the subject once more: only where reading it again does nothing.
+      if (!isPlainReference(dispatch.subject)) {
+        return `reading ${sourceCode.getText(dispatch.subject)} once more in an added condition could change what the program does`;
+      }
+      if (dispatch.defaultBranch) return { kind: 'intoElse', finalElse: dispatch.defaultBranch.node as TSESTree.Statement };
+      if (dispatch.first !== dispatch.last) return { kind: 'afterRun' };
+      const lastIf = dispatch.lastIf!;
+      if (endsInOpenIf(lastIf.consequent)) {
+        return 'an else added after the last branch would belong to the if nested in it';
+      }
+      return { kind: 'elseIf', lastIf };
+    }
+
+    function addMissingCodes(
       fixer: TSESLint.RuleFixer,
-      node: TSESTree.SwitchStatement,
+      dispatch: Dispatch,
+      plan: Plan,
       missing: readonly WantedCode[],
     ): TSESLint.RuleFix[] {
-      // Enum members where the enum is reachable or importable (one import for all), else literals.
+      const { texts, importFix } = codeTexts(fixer, dispatch.node, missing);
+      const fixes =
+        dispatch.node.type === AST_NODE_TYPES.SwitchStatement
+          ? [addMissingCases(fixer, dispatch.node, plan, texts)]
+          : addMissingComparisons(fixer, dispatch, plan, texts);
+      return importFix ? [...fixes, importFix] : fixes;
+    }
+
+    /** Enum members where the enum is reachable or importable (one import for all), else literals. */
+    function codeTexts(
+      fixer: TSESLint.RuleFixer,
+      node: Node,
+      missing: readonly WantedCode[],
+    ): { texts: string[]; importFix: TSESLint.RuleFix | null } {
       let importFix: TSESLint.RuleFix | null = null;
-      let texts: string[] | undefined = [];
+      const texts: string[] = [];
       for (const { value, entry } of missing) {
         const replacement = entry ? file!.fileEnum.replacementAt(node, entry.name) : undefined;
         if (replacement?.kind !== 'fixable') {
@@ -445,59 +512,132 @@ export default createRule<Options, MessageIds>({
         }
         if (replacement.fixImport && !importFix) {
           importFix = replacement.fixImport(fixer);
-          if (!importFix) {
-            texts = undefined;
-            break;
-          }
+          if (!importFix) return { texts: missing.map(({ value: code }) => String(code)), importFix: null };
         }
         texts.push(replacement.text);
       }
-      if (!texts) {
-        texts = missing.map(({ value }) => String(value));
-        importFix = null;
-      }
+      return { texts, importFix };
+    }
 
-      const { cases } = node;
-      const defaultIndex = cases.findIndex((switchCase) => switchCase.test === null);
-      const beforeDefault = defaultIndex >= 0 ? cases[defaultIndex - 1] : undefined;
-      // Before `default`, unless the case above falls through into it (the new cases would cut it off).
-      const insertBefore =
-        defaultIndex >= 0 && (!beforeDefault || !canCompleteNormally(beforeDefault.consequent))
-          ? cases[defaultIndex]!
-          : undefined;
-      const reference = insertBefore ?? cases.at(-1)!;
-      const todo = `TODO: transient ${file!.index.apiName} error: retry the request.`;
+    function todoText(): string {
+      return `TODO: transient ${file!.index.apiName} error: retry the request.`;
+    }
+
+    function addMissingCases(
+      fixer: TSESLint.RuleFixer,
+      node: TSESTree.SwitchStatement,
+      plan: Plan,
+      texts: readonly string[],
+    ): TSESLint.RuleFix {
+      const todo = todoText();
       const caseTexts = texts.map((text) => `case ${text}:`);
-      // After the last case, past any comment on its last line: falling into a `break` changes nothing.
-      const last = cases.at(-1)!;
-      const anchor = insertBefore
-        ? undefined
-        : (sourceCode
-            .getCommentsAfter(last)
-            .filter((comment) => comment.loc.start.line === last.loc.end.line)
-            .at(-1) ?? last);
-      // A switch written on one line gets its new cases on that line too.
-      const oneLine = !startsLine(reference) && anchor?.type !== 'Line';
-
-      let text: string;
-      if (oneLine) {
-        text = `${caseTexts.join(' ')} /* ${todo} */ break;`;
-        text = insertBefore ? `${text} ` : ` ${text}`;
-      } else {
-        const { caseIndent, bodyIndent } = indentation(node, reference);
-        const lines = [
-          ...caseTexts.map((line) => caseIndent + line),
-          `${bodyIndent}// ${todo}`,
-          `${bodyIndent}break;`,
-        ].join('\n');
-        text = insertBefore ? `${lines.slice(caseIndent.length)}\n${caseIndent}` : `\n${lines}`;
+      if (plan.kind === 'beforeDefault') {
+        // Labels between a case and `default` do not cut a fall-through: the case still runs into it.
+        const { defaultCase } = plan;
+        const oneLine = !startsLine(defaultCase);
+        if (oneLine) return fixer.insertTextBefore(defaultCase, `${caseTexts.join(' ')} /* ${todo} */ `);
+        const { caseIndent, bodyIndent } = indentation(node, defaultCase);
+        const lines = [...caseTexts.map((line) => caseIndent + line), `${bodyIndent}// ${todo}`].join('\n');
+        // Before the comments on the lines above `default`, which belong to it.
+        const leadingComment = sourceCode.getCommentsBefore(defaultCase).find(startsLine);
+        return fixer.insertTextBeforeRange(
+          (leadingComment ?? defaultCase).range,
+          `${lines.slice(caseIndent.length)}\n${caseIndent}`,
+        );
       }
-      // Before `default` and the comments on the lines above it, which belong to it.
-      const leadingComment = oneLine ? undefined : sourceCode.getCommentsBefore(reference).find(startsLine);
-      const fix = anchor
-        ? fixer.insertTextAfterRange(anchor.range, text)
-        : fixer.insertTextBeforeRange((leadingComment ?? reference).range, text);
-      return importFix ? [fix, importFix] : [fix];
+      // No `default`: unmatched codes leave the switch, and so do the added ones. After the last
+      // case, past any comment on its last line: a case falling into the `break` changes nothing.
+      const last = node.cases.at(-1)!;
+      const anchor =
+        sourceCode
+          .getCommentsAfter(last)
+          .filter((comment) => comment.loc.start.line === last.loc.end.line)
+          .at(-1) ?? last;
+      if (!startsLine(last) && anchor.type !== 'Line') {
+        return fixer.insertTextAfterRange(anchor.range, ` ${caseTexts.join(' ')} /* ${todo} */ break;`);
+      }
+      const { caseIndent, bodyIndent } = indentation(node, last);
+      const lines = [...caseTexts.map((line) => caseIndent + line), `${bodyIndent}// ${todo}`, `${bodyIndent}break;`];
+      return fixer.insertTextAfterRange(anchor.range, `\n${lines.join('\n')}`);
+    }
+
+    function addMissingComparisons(
+      fixer: TSESLint.RuleFixer,
+      dispatch: Dispatch,
+      plan: Plan,
+      texts: readonly string[],
+    ): TSESLint.RuleFix[] {
+      const todo = todoText();
+      const subject = sourceCode.getText(dispatch.subject);
+      const subjectText = needsParentheses(dispatch.subject) ? `(${subject})` : subject;
+      const comparisons = texts.map((text) => `${subjectText} === ${text}`);
+      const oneLineIf = `if (${comparisons.join(' || ')}) { /* ${todo} */ }`;
+      // One comparison a line, as Prettier writes a long condition.
+      const blockIf = (indent: string, unit: string) => {
+        const condition =
+          comparisons.length === 1
+            ? comparisons[0]!
+            : `\n${indent}${unit}${comparisons.join(` ||\n${indent}${unit}`)}\n${indent}`;
+        return `if (${condition}) {\n${indent}${unit}// ${todo}\n${indent}}`;
+      };
+      const headIndent = lineIndent(dispatch.node.loc.start.line);
+      const unit = indentUnit(dispatch.node, headIndent);
+
+      switch (plan.kind) {
+        case 'intoElse': {
+          // The added `if` does nothing yet: the codes go on into the `else` body as before.
+          const { finalElse } = plan;
+          if (finalElse.type !== AST_NODE_TYPES.BlockStatement) {
+            return [
+              fixer.insertTextBefore(finalElse, `{ ${oneLineIf} `),
+              fixer.insertTextAfter(finalElse, ' }'),
+            ];
+          }
+          const openingBrace = sourceCode.getFirstToken(finalElse)!;
+          if (finalElse.loc.start.line === finalElse.loc.end.line) {
+            return [fixer.insertTextAfter(openingBrace, ` ${oneLineIf}`)];
+          }
+          const first = finalElse.body[0];
+          const bodyIndent =
+            first && first.loc.start.line > openingBrace.loc.start.line && startsLine(first)
+              ? lineIndent(first.loc.start.line)
+              : lineIndent(openingBrace.loc.start.line) + unit;
+          return [fixer.insertTextAfter(openingBrace, `\n${bodyIndent}${blockIf(bodyIndent, unit)}`)];
+        }
+        case 'elseIf': {
+          const { consequent } = plan.lastIf;
+          const separator = endsWithTerminator(consequent) ? '' : ';';
+          if (dispatch.node.loc.start.line === consequent.loc.end.line) {
+            return [fixer.insertTextAfter(consequent, `${separator} else ${oneLineIf}`)];
+          }
+          const before = consequent.type === AST_NODE_TYPES.BlockStatement ? ' ' : `\n${headIndent}`;
+          return [fixer.insertTextAfter(consequent, `${separator}${before}else ${blockIf(headIndent, unit)}`)];
+        }
+        case 'afterRun': {
+          const { last } = dispatch;
+          const separator = endsWithTerminator(last) ? '' : ';';
+          if (!startsLine(last)) return [fixer.insertTextAfter(last, `${separator} ${oneLineIf}`)];
+          const indent = lineIndent(last.loc.start.line);
+          return [fixer.insertTextAfter(last, `${separator}\n${indent}${blockIf(indent, unit)}`)];
+        }
+        default:
+          return [];
+      }
+    }
+
+    /** The indentation one level deeper than `node`'s line, as the file writes it. */
+    function indentUnit(node: Node, indent: string): string {
+      for (let line = node.loc.start.line + 1; line <= node.loc.end.line; line++) {
+        const inner = lineIndent(line);
+        if (inner.length > indent.length && inner.startsWith(indent)) return inner.slice(indent.length);
+      }
+      return indent.includes('\t') ? '\t' : '  ';
+    }
+
+    /** Whether text can follow `statement` on its line without a `;` between (ASI needs a line break). */
+    function endsWithTerminator(statement: Statement): boolean {
+      const trailing = trailingStatement(statement);
+      return trailing.type === AST_NODE_TYPES.BlockStatement || sourceCode.getLastToken(trailing)?.value === ';';
     }
 
     function lineIndent(line: number): string {
@@ -574,11 +714,182 @@ function getSetup(options: Options[0], file: KakaoFile): Setup {
       wanted,
       isAskedAbout: (code) => code.entry !== undefined || wantedValues.has(code.value),
       guards: new Set(['isRetryable', generated.isRetryable, generated.retryableList, ...(options.guardNames ?? [])]),
-      commentPattern: new RegExp(options.defaultCommentPattern ?? DEFAULT_COMMENT_PATTERN, 'iu'),
+      commentPattern: compileCommentPattern(options.defaultCommentPattern ?? DEFAULT_COMMENT_PATTERN),
     };
     bySettings.set(file.settings, setup);
   }
   return setup;
+}
+
+/** How much of a comment the pattern sees: its first line, cut to this many characters. */
+const COMMENT_HEAD_LENGTH = 200;
+
+function commentHead(value: string): string {
+  const text = value.trim();
+  const lineEnd = text.search(/[\r\n]/u);
+  return (lineEnd === -1 ? text : text.slice(0, lineEnd)).slice(0, COMMENT_HEAD_LENGTH);
+}
+
+const compiledPatterns = new Map<string, RegExp>();
+
+/** The pattern option compiled once; a bad one throws a one-line error naming the option. */
+function compileCommentPattern(pattern: string): RegExp {
+  let compiled = compiledPatterns.get(pattern);
+  if (compiled) return compiled;
+  const fail = (problem: string) =>
+    new KakaoSettingsError(`kakao/handle-retryable-codes: options.defaultCommentPattern: ${problem}`);
+  try {
+    compiled = new RegExp(pattern, 'iu');
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /su, '');
+    throw fail(`invalid regular expression ${JSON.stringify(pattern)}: ${reason}`);
+  }
+  const risky = findNestedRepetition(pattern);
+  if (risky !== undefined) {
+    throw fail(
+      `${JSON.stringify(pattern)} can take exponential time: ${risky} repeats a group that itself repeats or alternates; write it without the nesting`,
+    );
+  }
+  compiledPatterns.set(pattern, compiled);
+  return compiled;
+}
+
+/**
+ * The first repeated group (`(a+)+`, `(a|ab)*`) whose content can match in more than one way per
+ * repetition, the shape behind catastrophic backtracking; undefined when there is none. Comments
+ * are cut short before matching, which bounds the polynomial cases but not the exponential ones.
+ */
+function findNestedRepetition(pattern: string): string | undefined {
+  interface Group {
+    readonly start: number;
+    repeats: boolean;
+    alternates: boolean;
+  }
+  const groups: Group[] = [{ start: 0, repeats: false, alternates: false }];
+  /** The quantifier at `index`: its length, and whether it allows many repetitions. */
+  const quantifierAt = (index: number): { length: number; many: boolean } => {
+    const char = pattern[index];
+    if (char === '*' || char === '+') return { length: pattern[index + 1] === '?' ? 2 : 1, many: true };
+    if (char === '?') return { length: pattern[index + 1] === '?' ? 2 : 1, many: false };
+    const braces = /^\{(\d+)(,(\d*))?\}\??/u.exec(pattern.slice(index));
+    if (!braces) return { length: 0, many: false };
+    const max = braces[2] === undefined ? Number(braces[1]) : braces[3] === '' ? Infinity : Number(braces[3]);
+    return { length: braces[0].length, many: max > 10 };
+  };
+  let index = 0;
+  while (index < pattern.length) {
+    const char = pattern[index]!;
+    const top = groups.at(-1)!;
+    if (char === '(') {
+      groups.push({ start: index, repeats: false, alternates: false });
+      index++;
+      continue;
+    }
+    if (char === '|') {
+      top.alternates = true;
+      index++;
+      continue;
+    }
+    let atomEnd = index + 1;
+    let closed: Group | undefined;
+    if (char === '\\') {
+      atomEnd = index + 2;
+    } else if (char === '[') {
+      atomEnd = index + 1;
+      while (atomEnd < pattern.length && pattern[atomEnd] !== ']') atomEnd += pattern[atomEnd] === '\\' ? 2 : 1;
+      atomEnd++;
+    } else if (char === ')' && groups.length > 1) {
+      closed = groups.pop();
+    }
+    const quantifier = quantifierAt(atomEnd);
+    const parent = groups.at(-1)!;
+    if (closed) {
+      if (quantifier.many && (closed.repeats || closed.alternates)) {
+        return pattern.slice(closed.start, atomEnd + quantifier.length);
+      }
+      parent.repeats ||= closed.repeats || quantifier.many;
+    } else if (quantifier.many) {
+      parent.repeats = true;
+    }
+    index = atomEnd + quantifier.length;
+  }
+  return undefined;
+}
+
+/** The statement that ends `statement`: the body of a loop or label, the last branch of an `if`. */
+function trailingStatement(statement: Statement): Statement {
+  switch (statement.type) {
+    case AST_NODE_TYPES.IfStatement:
+      return trailingStatement(statement.alternate ?? statement.consequent);
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.WithStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+      return trailingStatement(statement.body);
+    default:
+      return statement;
+  }
+}
+
+/** Whether an `else` written after `statement` would pair with an `if` inside it (a dangling else). */
+function endsInOpenIf(statement: Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.IfStatement:
+      return statement.alternate === null || endsInOpenIf(statement.alternate);
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.WithStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+      return endsInOpenIf(statement.body);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether reading `node` again has no effect: a name, `this`, or a chain of static member
+ * accesses on one, through `!`, `?.`, type assertions, `+x` and `Number(x)`.
+ */
+function isPlainReference(node: Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.ThisExpression:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return (
+        (!node.computed || node.property.type === AST_NODE_TYPES.Literal) && isPlainReference(node.object)
+      );
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return isPlainReference(node.expression);
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === '+' && isPlainReference(node.argument);
+    case AST_NODE_TYPES.CallExpression:
+      return (
+        node.callee.type === AST_NODE_TYPES.Identifier &&
+        node.callee.name === 'Number' &&
+        node.arguments.length === 1 &&
+        isPlainReference(node.arguments[0]!)
+      );
+    default:
+      return false;
+  }
+}
+
+/** `x as number === y` compares `number === y`: an assertion needs parentheses on the left of `===`. */
+function needsParentheses(node: Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion
+  );
 }
 
 /** The index of the first comment that starts at or after `offset` (comments are in source order). */

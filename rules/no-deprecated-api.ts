@@ -52,8 +52,11 @@ export type MessageIds =
   | 'terminatedEndpoint'
   | 'legacyEndpoint'
   | 'deprecatedMember'
+  | 'deprecatedMemberNoSuggestion'
   | 'replaceEndpoint'
-  | 'replaceMember';
+  | 'replaceMember'
+  | 'replaceMemberWithoutArguments'
+  | 'migrateCallbackToPromise';
 
 /** The `since` and `replacement` phrases of a message: " on 2020-08-10" / " (superseded in 2023)", "use …". */
 function describeDeprecation(entry: DeprecatedEndpoint | DeprecatedMember): { since: string; replacement: string } {
@@ -109,8 +112,14 @@ export default createRule<Options, MessageIds>({
       terminatedEndpoint: 'The {{api}} API {{path}} was terminated{{since}}: {{replacement}}.',
       legacyEndpoint: 'The {{api}} API {{path}} is legacy{{since}}: {{replacement}}.',
       deprecatedMember: 'The {{api}} SDK member {{member}} {{status}}{{since}}: {{replacement}}.',
+      deprecatedMemberNoSuggestion:
+        'The {{api}} SDK member {{member}} {{status}}{{since}}: {{replacement}}. No suggestion: {{reason}}.',
       replaceEndpoint: 'Replace {{path}} with {{replacement}} (check the response: the new API may answer differently).',
       replaceMember: 'Replace {{name}} with {{replacement}}.',
+      replaceMemberWithoutArguments:
+        'Replace {{name}}() with {{replacement}}(): it returns a Promise of what {{name}} passed to its callback.',
+      migrateCallbackToPromise:
+        'Replace {{name}}(callback) with {{replacement}}().then(callback): it takes no callback and returns a Promise of what the callback received (a failure now rejects it).',
     },
   },
   create(
@@ -156,27 +165,71 @@ export default createRule<Options, MessageIds>({
     function reportMember(node: Node, member: CompiledMember, property: Node | undefined): void {
       const { entry, replacementName } = member;
       if (!isReported(entry.status) || ignored.ignoresMember(entry.member)) return;
-      const canSuggest =
+      const data = {
+        api,
+        member: entry.member,
+        status: entry.status === 'terminated' ? 'was terminated' : 'is legacy',
+        ...describeDeprecation(entry),
+      };
+      const canRename =
         replacementName !== undefined && property?.type === AST_NODE_TYPES.Identifier && entry.replacement !== null;
-      context.report({
-        node,
-        messageId: 'deprecatedMember',
-        data: {
-          api,
-          member: entry.member,
-          status: entry.status === 'terminated' ? 'was terminated' : 'is legacy',
-          ...describeDeprecation(entry),
-        },
-        ...(canSuggest && {
-          suggest: [
-            {
-              messageId: 'replaceMember',
-              data: { name: member.names.at(-1)!, replacement: replacementName },
-              fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(property, replacementName),
-            },
-          ],
-        }),
-      });
+      if (!canRename) {
+        context.report({ node, messageId: 'deprecatedMember', data });
+        return;
+      }
+      const names = { name: member.names.at(-1)!, replacement: replacementName };
+      const suggestion = suggestMember(node, property, member, names);
+      if (typeof suggestion === 'string') {
+        context.report({ node, messageId: 'deprecatedMemberNoSuggestion', data: { ...data, reason: suggestion } });
+        return;
+      }
+      context.report({ node, messageId: 'deprecatedMember', data, suggest: [suggestion] });
+    }
+
+    /**
+     * The rename, where the call keeps its shape; a call whose shape changed migrated (`old(cb)` →
+     * `new().then(cb)`), or renamed when it passes nothing. A string says why there is no suggestion.
+     */
+    function suggestMember(
+      node: Node,
+      property: TSESTree.Identifier,
+      member: CompiledMember,
+      names: { name: string; replacement: string },
+    ): TSESLint.SuggestionReportDescriptor<MessageIds> | string {
+      const rename = (fixer: TSESLint.RuleFixer) => fixer.replaceText(property, names.replacement);
+      if (member.entry.replacementCall !== 'callbackToPromise') {
+        return { messageId: 'replaceMember', data: names, fix: rename };
+      }
+      const call = node.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) {
+        return `${names.replacement} takes no callback and returns a Promise: only calls of ${names.name} are migrated`;
+      }
+      if (call.arguments.length === 0) {
+        return { messageId: 'replaceMemberWithoutArguments', data: names, fix: rename };
+      }
+      const [callback] = call.arguments;
+      if (call.arguments.length > 1 || callback!.type === AST_NODE_TYPES.SpreadElement) {
+        return `${names.replacement}() takes no arguments: pass ${names.name} one callback to have it migrated`;
+      }
+      // The call's value changes from undefined to a Promise: only where nothing reads it.
+      const outer = call.parent.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
+      if (outer.parent.type !== AST_NODE_TYPES.ExpressionStatement) {
+        return `${names.replacement}() returns a Promise where ${names.name} returned nothing, and this call's value is used`;
+      }
+      const openingParen = sourceCode.getTokenAfter(call.typeArguments ?? node, (token) => token.value === '(')!;
+      const closingParen = sourceCode.getLastToken(call)!;
+      return {
+        messageId: 'migrateCallbackToPromise',
+        data: names,
+        fix: (fixer) => [
+          rename(fixer),
+          fixer.replaceTextRange(
+            [openingParen.range[0], closingParen.range[1]],
+            // The text between the parentheses, comments and all.
+            `().then(${sourceCode.text.slice(openingParen.range[1], closingParen.range[0])})`,
+          ),
+        ],
+      };
     }
 
     /** `Kakao.Auth.getStatus`, and `<enum>.DeprecatedApi` (the code): the property name decides first. */

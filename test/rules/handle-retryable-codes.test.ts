@@ -17,6 +17,18 @@ const MEMBERS = ['InternalError', 'ServiceInternalIssue', 'ServerTimeOut', 'Unde
 const ENUM_CASES = (indent: string) => MEMBERS.map((member) => `${indent}case KakaoErrorCode.${member}:`).join('\n');
 const ONE_LINE_CASES = MEMBERS.map((member) => `case KakaoErrorCode.${member}:`).join(' ');
 
+/** `subject === KakaoErrorCode.<member>` for each member, joined by `||`: one line, or one a line at `indent`. */
+const comparisons = (subject: string, members: readonly string[], indent?: string) =>
+  members
+    .map((member) => `${indent ?? ''}${subject} === KakaoErrorCode.${member}`)
+    .join(indent === undefined ? ' || ' : ' ||\n');
+/** The `if` an if-chain suggestion adds, written at `indent`: its body is the TODO. */
+const blockIf = (subject: string, members: readonly string[], indent: string) =>
+  `if (\n${comparisons(subject, members, `${indent}  `)}\n${indent}) {\n${indent}  ${TODO}\n${indent}}`;
+const oneLineIf = (subject: string, members: readonly string[]) =>
+  `if (${comparisons(subject, members)}) { ${ONE_LINE_TODO} }`;
+const suggest = (output: string) => [{ messageId: 'addMissingCases' as const, output }];
+
 /** A switch over `err.code`, inside `function handle(err)`, with the given case lines. */
 const handler = (body: string) => `${IMPORT}\nfunction handle(err) {\n${body}\n}`;
 
@@ -48,7 +60,6 @@ const SWITCH_LITERALS_FIXED = handler(
     '    case KakaoErrorCode.ServerTimeOut:',
     '    case KakaoErrorCode.UnderMaintenance:',
     `      ${TODO}`,
-    '      break;',
     '    default:',
     '      throw err;',
     '  }',
@@ -106,14 +117,13 @@ const SWITCH_MIXED_FIXED = [
   '  case KakaoErrorCode.ServerTimeOut:',
   '  case KakaoErrorCode.UnderMaintenance:',
   `    ${TODO}`,
-  '    break;',
   '  // anything else',
   '  default:',
   '    fail();',
   '}',
 ].join('\n');
 
-// The case above `default` falls through into it: the new cases go after the last case instead.
+// The case above `default` falls through into it, and still does past the added labels.
 const SWITCH_FALLTHROUGH = [
   'const kakao = 1;',
   'switch (code) {',
@@ -129,19 +139,18 @@ const SWITCH_FALLTHROUGH_FIXED = [
   'switch (code) {',
   '  case -401:',
   '    log();',
-  '  default:',
-  '    fail();',
   '  case KakaoErrorCode.InternalError:',
   '  case KakaoErrorCode.ServiceInternalIssue:',
   '  case KakaoErrorCode.ServerTimeOut:',
   '  case KakaoErrorCode.UnderMaintenance:',
   `    ${TODO}`,
-  '    break;',
+  '  default:',
+  '    fail();',
   '}',
 ].join('\n');
 
 const SWITCH_ONE_LINE = `${IMPORT}\nswitch (code) { case -401: a(); break; default: b(); }`;
-const SWITCH_ONE_LINE_FIXED = `${IMPORT}\nswitch (code) { case -401: a(); break; case KakaoErrorCode.InternalError: case KakaoErrorCode.ServiceInternalIssue: case KakaoErrorCode.ServerTimeOut: case KakaoErrorCode.UnderMaintenance: ${ONE_LINE_TODO} break; default: b(); }`;
+const SWITCH_ONE_LINE_FIXED = `${IMPORT}\nswitch (code) { case -401: a(); break; case KakaoErrorCode.InternalError: case KakaoErrorCode.ServiceInternalIssue: case KakaoErrorCode.ServerTimeOut: case KakaoErrorCode.UnderMaintenance: ${ONE_LINE_TODO} default: b(); }`;
 
 // No Kakao evidence (checked with scope: 'all') and no enum module: literal cases, tab indentation.
 const SWITCH_NO_ENUM = ['switch (err.code) {', '\tcase -401: // token', '\t\trefresh();', '\t\tbreak; // done', '}'].join('\n');
@@ -339,14 +348,26 @@ ruleTester.run('handle-retryable-codes', rule, {
         },
       ],
     },
-    // else-if chains: reported on the first `if`, once; no suggestion.
+    // else-if chains: reported on the first `if`, once. The suggestion adds an `if` with the TODO at
+    // the start of the final `else`, so the codes still run its body.
     {
       filename: file,
       code: `${IMPORT}\nif (err.code === -401) {\n  refresh();\n} else if (err.code === -402) {\n  askConsent();\n} else {\n  throw err;\n}`,
       errors: [
-        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 2, column: 1, endLine: 2, endColumn: 23 },
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 23,
+          suggestions: suggest(
+            `${IMPORT}\nif (err.code === -401) {\n  refresh();\n} else if (err.code === -402) {\n  askConsent();\n} else {\n  ${blockIf('err.code', MEMBERS, '  ')}\n  throw err;\n}`,
+          ),
+        },
       ],
     },
+    // Without a final `else`: an `else if` whose body is the TODO; the codes go on past the chain as before.
     {
       filename: file,
       code: `${IMPORT}\nif (err.code === KakaoErrorCode.InvalidToken) refresh();\nelse if (err.code === KakaoErrorCode.InternalError) retry();`,
@@ -354,6 +375,9 @@ ruleTester.run('handle-retryable-codes', rule, {
         {
           messageId: 'missingRetryableCodes',
           data: missing('ServiceInternalIssue (-7), ServerTimeOut (-603), UnderMaintenance (-9798)'),
+          suggestions: suggest(
+            `${IMPORT}\nif (err.code === KakaoErrorCode.InvalidToken) refresh();\nelse if (err.code === KakaoErrorCode.InternalError) retry();\nelse ${blockIf('err.code', MEMBERS.slice(1), '')}`,
+          ),
         },
       ],
     },
@@ -362,19 +386,45 @@ ruleTester.run('handle-retryable-codes', rule, {
       filename: file,
       code: handler('  if (err.code === -401) return refresh();\n  if (err.code === -402 || err.code === -1) return askConsent();\n  if (err.code === -7) return retry();\n  throw err;'),
       errors: [
-        { messageId: 'missingRetryableCodes', data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'), line: 3, column: 3 },
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'),
+          line: 3,
+          column: 3,
+          // After the run: the codes reach the `throw` as before.
+          suggestions: suggest(
+            handler(
+              `  if (err.code === -401) return refresh();\n  if (err.code === -402 || err.code === -1) return askConsent();\n  if (err.code === -7) return retry();\n  ${blockIf('err.code', MEMBERS.slice(2), '  ')}\n  throw err;`,
+            ),
+          ),
+        },
       ],
     },
     // `||` and lists.
     {
       filename: file,
       code: `${IMPORT}\nconst TRANSIENT = [KakaoErrorCode.InternalError, -7] as const;\nif (TRANSIENT.includes(code)) retry();\nelse if ([-401, -402].includes(code)) relogin();`,
-      errors: [{ messageId: 'missingRetryableCodes', data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'), line: 3 }],
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'),
+          line: 3,
+          suggestions: suggest(
+            `${IMPORT}\nconst TRANSIENT = [KakaoErrorCode.InternalError, -7] as const;\nif (TRANSIENT.includes(code)) retry();\nelse if ([-401, -402].includes(code)) relogin();\nelse ${blockIf('code', MEMBERS.slice(2), '')}`,
+          ),
+        },
+      ],
     },
     {
       filename: file,
       code: `${IMPORT}\nif (code === -401 || code === -402) relogin();`,
-      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING) }],
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: suggest(`${IMPORT}\nif (code === -401 || code === -402) relogin(); else ${oneLineIf('code', MEMBERS)}`),
+        },
+      ],
     },
     // Nested dispatches: the outer one is incomplete, the inner one (another subject) is complete.
     {
@@ -401,20 +451,55 @@ ruleTester.run('handle-retryable-codes', rule, {
       filename: file,
       code: `${IMPORT}\nfor (const e of errors) if (e.code === -401) a(); else if (e.code === -402) { if (f.code === -1) b(); else if (f.code === -7) c(); }`,
       errors: [
-        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 2, column: 25 },
-        { messageId: 'missingRetryableCodes', data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'), line: 2, column: 79 },
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          line: 2,
+          column: 25,
+          suggestions: suggest(
+            `${IMPORT}\nfor (const e of errors) if (e.code === -401) a(); else if (e.code === -402) { if (f.code === -1) b(); else if (f.code === -7) c(); } else ${oneLineIf('e.code', MEMBERS)}`,
+          ),
+        },
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'),
+          line: 2,
+          column: 79,
+          suggestions: suggest(
+            `${IMPORT}\nfor (const e of errors) if (e.code === -401) a(); else if (e.code === -402) { if (f.code === -1) b(); else if (f.code === -7) c(); else ${oneLineIf('f.code', MEMBERS.slice(2))} }`,
+          ),
+        },
       ],
     },
     // A guard elsewhere does not count: in a nested function, or with another name.
     {
       filename: file,
       code: handler('  items.forEach((item) => { if (isRetryable(item.code)) retry(); });\n  if (err.code === -401) return refresh();\n  if (err.code === -402) return askConsent();'),
-      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 4 }],
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          line: 4,
+          suggestions: suggest(
+            handler(
+              `  items.forEach((item) => { if (isRetryable(item.code)) retry(); });\n  if (err.code === -401) return refresh();\n  if (err.code === -402) return askConsent();\n  ${blockIf('err.code', MEMBERS, '  ')}`,
+            ),
+          ),
+        },
+      ],
     },
     {
       filename: file,
       code: `${IMPORT}\nif (shouldRetry(code)) retry();\nelse if (code === -401) a();\nelse if (code === -402) b();`,
-      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING) }],
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: suggest(
+            `${IMPORT}\nif (shouldRetry(code)) retry();\nelse if (code === -401) a();\nelse if (code === -402) b();\nelse ${blockIf('code', MEMBERS, '')}`,
+          ),
+        },
+      ],
     },
     // A `default` without the comment, and a comment that does not match.
     {
@@ -427,7 +512,7 @@ ruleTester.run('handle-retryable-codes', rule, {
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `${IMPORT}\nswitch (code) { case -401: a(); break; ${ONE_LINE_CASES} ${ONE_LINE_TODO} break; default: /* TODO: retry */ b(); }`,
+              output: `${IMPORT}\nswitch (code) { case -401: a(); break; ${ONE_LINE_CASES} ${ONE_LINE_TODO} default: /* TODO: retry */ b(); }`,
             },
           ],
         },
@@ -444,7 +529,7 @@ ruleTester.run('handle-retryable-codes', rule, {
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `${IMPORT}\nswitch (code) {\n  case -401:\n    refresh();\n    break; // retry later\n${ENUM_CASES('  ')}\n    ${TODO}\n    break;\n  default:\n    fail();\n}`,
+              output: `${IMPORT}\nswitch (code) {\n  case -401:\n    refresh();\n    break; // retry later\n${ENUM_CASES('  ')}\n    ${TODO}\n  default:\n    fail();\n}`,
             },
           ],
         },
@@ -472,13 +557,28 @@ ruleTester.run('handle-retryable-codes', rule, {
       filename: file,
       code: `${IMPORT}\nif (code === -401) a(); else if (code === -402) b(); else c();`,
       options: [{ allowDefault: false, guardNames: ['shouldRetry'] }],
-      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING) }],
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          // A final `else` that is not a block becomes one.
+          suggestions: suggest(
+            `${IMPORT}\nif (code === -401) a(); else if (code === -402) b(); else { ${oneLineIf('code', MEMBERS)} c(); }`,
+          ),
+        },
+      ],
     },
     {
       filename: file,
       code: `${IMPORT}\nif (code === -401) a();`,
       options: [{ minimumCodes: 1 }],
-      errors: [{ messageId: 'missingRetryableCodes', data: missing(ALL_MISSING) }],
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: suggest(`${IMPORT}\nif (code === -401) a(); else ${oneLineIf('code', MEMBERS)}`),
+        },
+      ],
     },
     // A switch whose cases name enum members, over any subject.
     {
@@ -577,7 +677,7 @@ createJsRuleTester({ enumModule: './generated/kakao-error-codes' }).run('handle-
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `'use strict';\nconst { KakaoErrorCode } = require('../../generated/kakao-error-codes');\nconst KAKAO = 'https://kapi.kakao.com';\nfunction onError(e) {\n  switch (e.code) {\n    case -401:\n      return refresh();\n    case KakaoErrorCode.InternalError:\n    case KakaoErrorCode.ServiceInternalIssue:\n    case KakaoErrorCode.ServerTimeOut:\n    case KakaoErrorCode.UnderMaintenance:\n      ${TODO}\n      break;\n    default:\n      throw e;\n  }\n}`,
+              output: `'use strict';\nconst { KakaoErrorCode } = require('../../generated/kakao-error-codes');\nconst KAKAO = 'https://kapi.kakao.com';\nfunction onError(e) {\n  switch (e.code) {\n    case -401:\n      return refresh();\n    case KakaoErrorCode.InternalError:\n    case KakaoErrorCode.ServiceInternalIssue:\n    case KakaoErrorCode.ServerTimeOut:\n    case KakaoErrorCode.UnderMaintenance:\n      ${TODO}\n    default:\n      throw e;\n  }\n}`,
             },
           ],
         },
@@ -596,6 +696,52 @@ describe('handle-retryable-codes options', () => {
     expect(() => linter.verify('const kakao = 1;\nswitch (code) { case -401: break; }', config, 'client.js')).toThrow(
       /retryableCodes: "InternalEror" is not a code name in the Kakao spec/u,
     );
+  });
+
+  const lint = (code: string, defaultCommentPattern: string) => {
+    const linter = new Linter();
+    const config = {
+      plugins: { kakao: { rules: { 'handle-retryable-codes': rule } } },
+      rules: { 'kakao/handle-retryable-codes': ['error', { defaultCommentPattern }] },
+    } as unknown as Linter.Config;
+    return linter.verify(code, config, 'client.js');
+  };
+  const DISPATCH = 'const kakao = 1;\nswitch (code) { case -401: a(); break; default: /* COMMENT */ b(); }';
+
+  it('rejects an invalid defaultCommentPattern in one line naming the option', () => {
+    let error: Error | undefined;
+    try {
+      lint(DISPATCH, 'retr(y');
+    } catch (caught) {
+      error = caught as Error;
+    }
+    // ESLint names the rule, then the file on a line of its own.
+    expect(error?.message.split('\n')[0]).toBe(
+      "Error while loading rule 'kakao/handle-retryable-codes': eslint-plugin-kakao: kakao/handle-retryable-codes: options.defaultCommentPattern: invalid regular expression \"retr(y\": Unterminated group",
+    );
+  });
+
+  it('rejects a pattern that can backtrack exponentially instead of stalling the lint', () => {
+    const started = performance.now();
+    expect(() => lint(DISPATCH.replace('COMMENT', `${'a'.repeat(28)}!`), '(a+)+$')).toThrow(
+      'options.defaultCommentPattern: "(a+)+$" can take exponential time: (a+)+ repeats a group that itself repeats or alternates; write it without the nesting',
+    );
+    expect(() => lint(DISPATCH, '^(?:retry|re-try)*$')).toThrow(/\(\?:retry\|re-try\)\* repeats a group/u);
+    expect(performance.now() - started).toBeLessThan(1000);
+    // Repeated groups whose content matches one way, and repeated character classes, are fine.
+    expect(lint(DISPATCH.replace('COMMENT', 'retry: yes'), '^(?:retry)+: [a-z(]+$')).toEqual([]);
+  });
+
+  it('matches the first line of a comment, cut to 200 characters', () => {
+    const reported = (comment: string, pattern: string) => lint(DISPATCH.replace('COMMENT', comment), pattern).length;
+    expect(reported('retried upstream', 'retried')).toBe(0);
+    expect(reported('handled\n   retried upstream', 'retried')).toBe(1);
+    expect(reported(`${'x'.repeat(199)}retried`, 'retried')).toBe(1);
+    expect(reported(`${'x'.repeat(190)}retried`, 'retried')).toBe(0);
+    // A slow but not exponential pattern (cubic here) stays fast on a long comment: it sees 200 characters.
+    const started = performance.now();
+    expect(reported('a'.repeat(100_000), 'a*a*b')).toBe(1);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 
@@ -635,15 +781,33 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
     { filename: file, code: 'if (x === -401) a();\nelse if (x === -402) b();\nif (i === -1) c();' },
   ],
   invalid: [
-    // Two runs in one list, split by another statement: two dispatches.
+    // Two runs in one list, split by another statement: two dispatches; the `if` goes after each run.
     {
       filename: file,
       code: handler(
         '  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  log(err);\n  if (other.code === -401) a();\n  if (other.code === -402) b();',
       ),
       errors: [
-        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 3 },
-        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 6 },
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          line: 3,
+          suggestions: suggest(
+            handler(
+              `  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  ${blockIf('err.code', MEMBERS, '  ')}\n  log(err);\n  if (other.code === -401) a();\n  if (other.code === -402) b();`,
+            ),
+          ),
+        },
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          line: 6,
+          suggestions: suggest(
+            handler(
+              `  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  log(err);\n  if (other.code === -401) a();\n  if (other.code === -402) b();\n  ${blockIf('other.code', MEMBERS, '  ')}`,
+            ),
+          ),
+        },
       ],
     },
     // An `if` that compares no code ends a run, and starts none.
@@ -653,8 +817,26 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
         '  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  if (ready) go();\n  if (other.code === -401) a();\n  if (other.code === -402) b();',
       ),
       errors: [
-        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 3 },
-        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 6 },
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          line: 3,
+          suggestions: suggest(
+            handler(
+              `  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  ${blockIf('err.code', MEMBERS, '  ')}\n  if (ready) go();\n  if (other.code === -401) a();\n  if (other.code === -402) b();`,
+            ),
+          ),
+        },
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          line: 6,
+          suggestions: suggest(
+            handler(
+              `  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  if (ready) go();\n  if (other.code === -401) a();\n  if (other.code === -402) b();\n  ${blockIf('other.code', MEMBERS, '  ')}`,
+            ),
+          ),
+        },
       ],
     },
     // A run whose bodies hold runs of their own (another list each).
@@ -664,8 +846,26 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
         '  if (err.code === -401) {\n    if (inner.code === -1) a();\n    if (inner.code === -7) b();\n  }\n  if (err.code === -402) askConsent();',
       ),
       errors: [
-        { messageId: 'missingRetryableCodes', data: missing(ALL_MISSING), line: 3 },
-        { messageId: 'missingRetryableCodes', data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'), line: 4 },
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          line: 3,
+          suggestions: suggest(
+            handler(
+              `  if (err.code === -401) {\n    if (inner.code === -1) a();\n    if (inner.code === -7) b();\n  }\n  if (err.code === -402) askConsent();\n  ${blockIf('err.code', MEMBERS, '  ')}`,
+            ),
+          ),
+        },
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'),
+          line: 4,
+          suggestions: suggest(
+            handler(
+              `  if (err.code === -401) {\n    if (inner.code === -1) a();\n    if (inner.code === -7) b();\n    ${blockIf('inner.code', MEMBERS.slice(2), '    ')}\n  }\n  if (err.code === -402) askConsent();`,
+            ),
+          ),
+        },
       ],
     },
     // Only what the later statements check is handled; a guard in a nested function does not count.
@@ -674,7 +874,18 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
       code: handler(
         '  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  if (err.code === -1) retry();\n  log(err);\n  if (err.code === -7) retry();\n  later(() => isRetryable(err.code));',
       ),
-      errors: [{ messageId: 'missingRetryableCodes', data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'), line: 3 }],
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'),
+          line: 3,
+          suggestions: suggest(
+            handler(
+              `  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  if (err.code === -1) retry();\n  ${blockIf('err.code', MEMBERS.slice(2), '  ')}\n  log(err);\n  if (err.code === -7) retry();\n  later(() => isRetryable(err.code));`,
+            ),
+          ),
+        },
+      ],
     },
     // A switch over spec literals is a dispatch even in a file with no error-code names.
     {
@@ -690,6 +901,227 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
               output: `switch (x) { case -401: a(); break; case -402: b(); break; case -1: case -7: case -603: case -9798: ${ONE_LINE_TODO} break; }`,
             },
           ],
+        },
+      ],
+    },
+  ],
+});
+
+// The suggestion keeps what the program does: the added codes do what unknown codes did, so a
+// function that returns on every path still does (a `break` before `default` would end it without one).
+createRuleTester().run('handle-retryable-codes: the suggestion keeps the return contract', rule, {
+  valid: [],
+  invalid: [
+    // A switch whose every case returns, with a `default` that returns: the cases fall into `default`.
+    {
+      filename: file,
+      code: `${IMPORT}
+export function toUserMessage(err: { code: number; message: string }): string {
+  switch (err.code) {
+    case -401:
+      return 'Your Kakao login has expired.';
+    case -402:
+      return 'Please allow the app to use your Kakao profile.';
+    default:
+      return \`Kakao error \${err.code}: \${err.message}\`;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: suggest(`${IMPORT}
+export function toUserMessage(err: { code: number; message: string }): string {
+  switch (err.code) {
+    case -401:
+      return 'Your Kakao login has expired.';
+    case -402:
+      return 'Please allow the app to use your Kakao profile.';
+${ENUM_CASES('    ')}
+      ${TODO}
+    default:
+      return \`Kakao error \${err.code}: \${err.message}\`;
+  }
+}`),
+        },
+      ],
+    },
+    // Without `default`, in a function that returns after the switch: the cases `break` to that return.
+    {
+      filename: file,
+      code: `${IMPORT}
+export function label(code: number): string {
+  switch (code) {
+    case -401:
+      return 'expired';
+    case -402:
+      return 'consent';
+  }
+  return 'other';
+}`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: suggest(`${IMPORT}
+export function label(code: number): string {
+  switch (code) {
+    case -401:
+      return 'expired';
+    case -402:
+      return 'consent';
+${ENUM_CASES('    ')}
+      ${TODO}
+      break;
+  }
+  return 'other';
+}`),
+        },
+      ],
+    },
+    // An async caller: the `default` that rethrows still rethrows for the added codes.
+    {
+      filename: file,
+      code: `${IMPORT}
+export async function recover(err: { code: number }): Promise<string> {
+  switch (err.code) {
+    case KakaoErrorCode.InvalidToken:
+      return await refresh();
+    default: // unknown: give up
+      throw err;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: suggest(`${IMPORT}
+export async function recover(err: { code: number }): Promise<string> {
+  switch (err.code) {
+    case KakaoErrorCode.InvalidToken:
+      return await refresh();
+${ENUM_CASES('    ')}
+      ${TODO}
+    default: // unknown: give up
+      throw err;
+  }
+}`),
+        },
+      ],
+    },
+    // An async if-chain whose final `else` throws: the TODO goes first in it, the `throw` stays.
+    {
+      filename: file,
+      code: `${IMPORT}
+export async function recover(err: { code: number }): Promise<string> {
+  if (err.code === -401) {
+    return refresh();
+  } else if (err.code === -402) {
+    return askConsent();
+  } else {
+    // anything else is fatal
+    throw err;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: suggest(`${IMPORT}
+export async function recover(err: { code: number }): Promise<string> {
+  if (err.code === -401) {
+    return refresh();
+  } else if (err.code === -402) {
+    return askConsent();
+  } else {
+    if (
+      err.code === KakaoErrorCode.InternalError ||
+      err.code === KakaoErrorCode.ServiceInternalIssue ||
+      err.code === KakaoErrorCode.ServerTimeOut ||
+      err.code === KakaoErrorCode.UnderMaintenance
+    ) {
+      ${TODO}
+    }
+    // anything else is fatal
+    throw err;
+  }
+}`),
+        },
+      ],
+    },
+    // A chain of blocks without a final `else`: an `else if` with the TODO; an asserted subject in parentheses.
+    {
+      filename: file,
+      code: `${IMPORT}
+function classify(err: { code: unknown }): string {
+  let kind = 'other';
+  if ((err.code as number) === -401) {
+    kind = 'expired';
+  } else if ((err.code as number) === -402) {
+    kind = 'consent';
+  }
+  return kind;
+}`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: suggest(`${IMPORT}
+function classify(err: { code: unknown }): string {
+  let kind = 'other';
+  if ((err.code as number) === -401) {
+    kind = 'expired';
+  } else if ((err.code as number) === -402) {
+    kind = 'consent';
+  } else if (
+    (err.code as number) === KakaoErrorCode.InternalError ||
+    (err.code as number) === KakaoErrorCode.ServiceInternalIssue ||
+    (err.code as number) === KakaoErrorCode.ServerTimeOut ||
+    (err.code as number) === KakaoErrorCode.UnderMaintenance
+  ) {
+    ${TODO}
+  }
+  return kind;
+}`),
+        },
+      ],
+    },
+    // A last branch without `;` on one line: the `else` needs one before it.
+    {
+      filename: file,
+      code: `${IMPORT}\nif (code === -401) a()\nelse if (code === -402) b()`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          suggestions: suggest(`${IMPORT}\nif (code === -401) a()\nelse if (code === -402) b();\nelse ${blockIf('code', MEMBERS, '')}`),
+        },
+      ],
+    },
+    // No safe suggestion: reading the subject again calls it again.
+    {
+      filename: file,
+      code: `${IMPORT}\nif (queue.shift().code === -401) a();\nelse if (queue.shift().code === -402) b();`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodesNoSuggestion',
+          data: {
+            ...missing(ALL_MISSING),
+            reason: 'reading queue.shift().code once more in an added condition could change what the program does',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    // No safe suggestion: an `else` after the last branch would pair with the `if` nested in it.
+    {
+      filename: file,
+      code: `${IMPORT}\nif (code === -401) a();\nelse if (code === -402) if (ready) b();`,
+      errors: [
+        {
+          messageId: 'missingRetryableCodesNoSuggestion',
+          data: { ...missing(ALL_MISSING), reason: 'an else added after the last branch would belong to the if nested in it' },
+          suggestions: [],
         },
       ],
     },

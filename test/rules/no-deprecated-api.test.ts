@@ -26,6 +26,8 @@ const GET_STATUS = {
   replacement: 'use Kakao.Auth.getStatusInfo',
 };
 const CODE = { api: 'Kakao', code: '-9', member: 'DeprecatedApi', summary: 'the API called is deprecated' };
+const STATUS_NAMES = { name: 'getStatus', replacement: 'getStatusInfo' };
+const migrate = (output: string) => [{ messageId: 'migrateCallbackToPromise' as const, data: STATUS_NAMES, output }];
 
 const meError = (output: string) => ({
   messageId: 'terminatedEndpoint' as const,
@@ -346,7 +348,8 @@ ruleTester.run('no-deprecated-api', rule, {
         ],
       };
     }),
-    // The SDK member.
+    // The SDK member: v1 getStatus(callback) called callback(status); v2 getStatusInfo() takes no
+    // arguments and resolves with the status, so a call with a callback becomes .then(callback).
     {
       filename: file,
       code: 'Kakao.Auth.getStatus((status) => show(status));',
@@ -356,9 +359,9 @@ ruleTester.run('no-deprecated-api', rule, {
           data: GET_STATUS,
           suggestions: [
             {
-              messageId: 'replaceMember',
-              data: { name: 'getStatus', replacement: 'getStatusInfo' },
-              output: 'Kakao.Auth.getStatusInfo((status) => show(status));',
+              messageId: 'migrateCallbackToPromise',
+              data: STATUS_NAMES,
+              output: 'Kakao.Auth.getStatusInfo().then((status) => show(status));',
             },
           ],
         },
@@ -366,11 +369,110 @@ ruleTester.run('no-deprecated-api', rule, {
     },
     {
       filename: file,
-      code: 'window.Kakao.Auth.getStatus(cb);\nKakao?.Auth?.getStatus?.(cb);\nglobalThis.Kakao!.Auth.getStatus;',
+      code: `window.Kakao.Auth.getStatus(cb);
+Kakao?.Auth?.getStatus?.(cb);
+globalThis.Kakao!.Auth.getStatus;`,
       errors: [
-        { messageId: 'deprecatedMember', data: GET_STATUS, line: 1, suggestions: [{ messageId: 'replaceMember', output: 'window.Kakao.Auth.getStatusInfo(cb);\nKakao?.Auth?.getStatus?.(cb);\nglobalThis.Kakao!.Auth.getStatus;' }] },
-        { messageId: 'deprecatedMember', data: GET_STATUS, line: 2, suggestions: [{ messageId: 'replaceMember', output: 'window.Kakao.Auth.getStatus(cb);\nKakao?.Auth?.getStatusInfo?.(cb);\nglobalThis.Kakao!.Auth.getStatus;' }] },
-        { messageId: 'deprecatedMember', data: GET_STATUS, line: 3, suggestions: [{ messageId: 'replaceMember', output: 'window.Kakao.Auth.getStatus(cb);\nKakao?.Auth?.getStatus?.(cb);\nglobalThis.Kakao!.Auth.getStatusInfo;' }] },
+        {
+          messageId: 'deprecatedMember',
+          data: GET_STATUS,
+          line: 1,
+          suggestions: migrate(`window.Kakao.Auth.getStatusInfo().then(cb);
+Kakao?.Auth?.getStatus?.(cb);
+globalThis.Kakao!.Auth.getStatus;`),
+        },
+        {
+          messageId: 'deprecatedMember',
+          data: GET_STATUS,
+          line: 2,
+          suggestions: migrate(`window.Kakao.Auth.getStatus(cb);
+Kakao?.Auth?.getStatusInfo?.().then(cb);
+globalThis.Kakao!.Auth.getStatus;`),
+        },
+        // Not called: renaming would hand a Promise-returning function to code that passes a callback.
+        {
+          messageId: 'deprecatedMemberNoSuggestion',
+          data: {
+            ...GET_STATUS,
+            reason: 'getStatusInfo takes no callback and returns a Promise: only calls of getStatus are migrated',
+          },
+          line: 3,
+          suggestions: [],
+        },
+      ],
+    },
+    // A function expression over several lines, with a comment and a trailing comma: all kept.
+    {
+      filename: file,
+      code: `export function isLoggedIn(): Promise<boolean> {
+  return new Promise((resolve) => {
+    window.Kakao.Auth.getStatus(
+      // the status object
+      function (result) {
+        resolve(result.status === 'connected');
+      },
+    );
+  });
+}`,
+      errors: [
+        {
+          messageId: 'deprecatedMember',
+          data: GET_STATUS,
+          suggestions: migrate(`export function isLoggedIn(): Promise<boolean> {
+  return new Promise((resolve) => {
+    window.Kakao.Auth.getStatusInfo().then(
+      // the status object
+      function (result) {
+        resolve(result.status === 'connected');
+      },
+    );
+  });
+}`),
+        },
+      ],
+    },
+    // Without arguments: renamed, and the message says it now returns a Promise.
+    {
+      filename: file,
+      code: 'Kakao.Auth.getStatus();',
+      errors: [
+        {
+          messageId: 'deprecatedMember',
+          data: GET_STATUS,
+          suggestions: [
+            { messageId: 'replaceMemberWithoutArguments', data: STATUS_NAMES, output: 'Kakao.Auth.getStatusInfo();' },
+          ],
+        },
+      ],
+    },
+    // No safe migration: the call's value is read, or it passes more than one callback.
+    {
+      filename: file,
+      code: `const pending = Kakao.Auth.getStatus(cb);
+Kakao.Auth.getStatus(onStatus, onError);
+Kakao.Auth.getStatus(...callbacks);`,
+      errors: [
+        {
+          messageId: 'deprecatedMemberNoSuggestion',
+          data: {
+            ...GET_STATUS,
+            reason: "getStatusInfo() returns a Promise where getStatus returned nothing, and this call's value is used",
+          },
+          line: 1,
+          suggestions: [],
+        },
+        {
+          messageId: 'deprecatedMemberNoSuggestion',
+          data: { ...GET_STATUS, reason: 'getStatusInfo() takes no arguments: pass getStatus one callback to have it migrated' },
+          line: 2,
+          suggestions: [],
+        },
+        {
+          messageId: 'deprecatedMemberNoSuggestion',
+          data: { ...GET_STATUS, reason: 'getStatusInfo() takes no arguments: pass getStatus one callback to have it migrated' },
+          line: 3,
+          suggestions: [],
+        },
       ],
     },
     {
@@ -440,7 +542,7 @@ ruleTester.run('no-deprecated-api', rule, {
     // A custom spec: a legacy member with no date and a member replaced elsewhere.
     {
       filename: file,
-      code: "const kakao = 1;\nAcme.Login.status();\nAcme.Old.thing();\nfetch('https://api.acme.test/v1/items/42/');",
+      code: "const kakao = 1;\nAcme.Login.status();\nAcme.Old.thing();\nfetch('https://api.acme.test/v1/items/42/');\nAcme.Auth.check(cb);",
       settings: {
         kakao: {
           spec: {
@@ -456,6 +558,8 @@ ruleTester.run('no-deprecated-api', rule, {
             deprecatedMembers: [
               { member: 'Acme.Login.status', status: 'legacy', replacement: 'Acme.Session.status', since: null, source: 'x' },
               { member: 'Acme.Old.thing', status: 'terminated', replacement: null, since: null, source: 'x' },
+              // The same arguments (the default): a plain rename, the callback kept.
+              { member: 'Acme.Auth.check', status: 'legacy', replacement: 'Acme.Auth.verify', since: null, source: 'x', replacementCall: 'sameArguments' },
             ],
           },
         },
@@ -474,6 +578,17 @@ ruleTester.run('no-deprecated-api', rule, {
           messageId: 'legacyEndpoint',
           data: { api: 'Acme', path: '/v1/items/42', since: ' (superseded in 2024-05)', replacement: 'use /v2/items/{id}' },
           suggestions: [],
+        },
+        {
+          messageId: 'deprecatedMember',
+          data: { api: 'Acme', member: 'Acme.Auth.check', status: 'is legacy', since: '', replacement: 'use Acme.Auth.verify' },
+          suggestions: [
+            {
+              messageId: 'replaceMember',
+              data: { name: 'check', replacement: 'verify' },
+              output: "const kakao = 1;\nAcme.Login.status();\nAcme.Old.thing();\nfetch('https://api.acme.test/v1/items/42/');\nAcme.Auth.verify(cb);",
+            },
+          ],
         },
       ],
     },
@@ -641,8 +756,8 @@ createJsRuleTester().run('no-deprecated-api in JavaScript', rule as never, {
           messageId: 'deprecatedMember',
           suggestions: [
             {
-              messageId: 'replaceMember',
-              output: "'use strict';\nconst axios = require('axios');\nconst KAKAO = 'https://kapi.kakao.com';\naxios.get(KAKAO + '/v1/user/me').catch((e) => { if (e.response.data.code == -9) {} });\nKakao.Auth.getStatusInfo(cb);",
+              messageId: 'migrateCallbackToPromise',
+              output: "'use strict';\nconst axios = require('axios');\nconst KAKAO = 'https://kapi.kakao.com';\naxios.get(KAKAO + '/v1/user/me').catch((e) => { if (e.response.data.code == -9) {} });\nKakao.Auth.getStatusInfo().then(cb);",
             },
           ],
         },
