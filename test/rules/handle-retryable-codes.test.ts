@@ -1,11 +1,12 @@
+import path from 'node:path';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/handle-retryable-codes.js';
-import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
+import { createJsRuleTester, createRuleTester, fixtureFile } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const file = 'src/client.ts';
-const IMPORT = "import { KakaoErrorCode } from '../generated/kakao-error-codes';";
+const IMPORT = "import { KakaoErrorCode } from '../generated/kakao-error-codes.js';";
 const TODO = '// TODO: transient Kakao error: retry the request.';
 const ONE_LINE_TODO = '/* TODO: transient Kakao error: retry the request. */';
 
@@ -92,7 +93,7 @@ const SWITCH_ENUM_FIXED = [
 
 // No import yet: the suggestion adds it (settings.kakao.enumModule is set).
 const SWITCH_MIXED = [
-  "const api = 'https://kapi.kakao.com/v2/user/me';",
+  "export const api = 'https://kapi.kakao.com/v2/user/me';",
   'switch (err.errorCode) {',
   '  case KakaoErrorCode.InvalidToken:',
   '  case -7:',
@@ -106,7 +107,7 @@ const SWITCH_MIXED = [
 ].join('\n');
 const SWITCH_MIXED_FIXED = [
   IMPORT,
-  "const api = 'https://kapi.kakao.com/v2/user/me';",
+  "export const api = 'https://kapi.kakao.com/v2/user/me';",
   'switch (err.errorCode) {',
   '  case KakaoErrorCode.InvalidToken:',
   '  case -7:',
@@ -125,7 +126,7 @@ const SWITCH_MIXED_FIXED = [
 
 // The case above `default` falls through into it, and still does past the added labels.
 const SWITCH_FALLTHROUGH = [
-  'const kakao = 1;',
+  'export const kakao = 1;',
   'switch (code) {',
   '  case -401:',
   '    log();',
@@ -135,7 +136,7 @@ const SWITCH_FALLTHROUGH = [
 ].join('\n');
 const SWITCH_FALLTHROUGH_FIXED = [
   IMPORT,
-  'const kakao = 1;',
+  'export const kakao = 1;',
   'switch (code) {',
   '  case -401:',
   '    log();',
@@ -608,7 +609,7 @@ ruleTester.run('handle-retryable-codes', rule, {
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `${IMPORT}\nswitch (code) { case -401: a(); break; case -1: case -7: case -603: b(); case KakaoErrorCode.UnderMaintenance: ${ONE_LINE_TODO} break; }`,
+              output: `import { KakaoErrorCode } from '../generated/kakao-error-codes';\nswitch (code) { case -401: a(); break; case -1: case -7: case -603: b(); case KakaoErrorCode.UnderMaintenance: ${ONE_LINE_TODO} break; }`,
             },
           ],
         },
@@ -657,7 +658,10 @@ createRuleTester({}).run('handle-retryable-codes without settings.kakao.enumModu
   ],
 });
 
-createJsRuleTester({ enumModule: './generated/kakao-error-codes' }).run('handle-retryable-codes in JavaScript', rule as never, {
+/** A JavaScript project with the enum generated in the object style. */
+const JS_PROJECT = fixtureFile('../js-project');
+
+createJsRuleTester({ enumModule: path.join(JS_PROJECT, 'generated', 'kakao-error-codes.js') }).run('handle-retryable-codes in JavaScript', rule as never, {
   valid: [
     {
       filename: 'src/api/client.js',
@@ -667,7 +671,7 @@ createJsRuleTester({ enumModule: './generated/kakao-error-codes' }).run('handle-
   ],
   invalid: [
     {
-      filename: 'src/api/client.js',
+      filename: path.join(JS_PROJECT, 'src/api/client.js'),
       code: "'use strict';\nconst KAKAO = 'https://kapi.kakao.com';\nfunction onError(e) {\n  switch (e.code) {\n    case -401:\n      return refresh();\n    default:\n      throw e;\n  }\n}",
       languageOptions: { sourceType: 'commonjs' },
       errors: [
@@ -677,7 +681,7 @@ createJsRuleTester({ enumModule: './generated/kakao-error-codes' }).run('handle-
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `'use strict';\nconst { KakaoErrorCode } = require('../../generated/kakao-error-codes');\nconst KAKAO = 'https://kapi.kakao.com';\nfunction onError(e) {\n  switch (e.code) {\n    case -401:\n      return refresh();\n    case KakaoErrorCode.InternalError:\n    case KakaoErrorCode.ServiceInternalIssue:\n    case KakaoErrorCode.ServerTimeOut:\n    case KakaoErrorCode.UnderMaintenance:\n      ${TODO}\n    default:\n      throw e;\n  }\n}`,
+              output: `'use strict';\nconst { KakaoErrorCode } = require('../../generated/kakao-error-codes.js');\nconst KAKAO = 'https://kapi.kakao.com';\nfunction onError(e) {\n  switch (e.code) {\n    case -401:\n      return refresh();\n    case KakaoErrorCode.InternalError:\n    case KakaoErrorCode.ServiceInternalIssue:\n    case KakaoErrorCode.ServerTimeOut:\n    case KakaoErrorCode.UnderMaintenance:\n      ${TODO}\n    default:\n      throw e;\n  }\n}`,
             },
           ],
         },
