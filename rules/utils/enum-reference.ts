@@ -108,8 +108,9 @@ function isTypeOnly(declaration: TSESTree.ImportDeclaration, specifier?: TSESTre
 function analyzeFile(context: AnyContext, settings: KakaoSettings): FileEnum {
   const { sourceCode } = context;
   const { enumName, cwd } = settings;
-  const filename = path.resolve(cwd, context.filename);
-  const layout = getSourceLayout(sourceCode, filename, context.languageOptions.sourceType);
+  // A code block of a Markdown file (`README.md/0.ts`) imports relative to the Markdown file.
+  const filename = path.resolve(cwd, context.physicalFilename);
+  const layout = getSourceLayout(sourceCode, path.resolve(cwd, context.filename), context.languageOptions.sourceType);
   const statements = layout.blocks.flatMap((block) => block.statements);
   const program = sourceCode.ast;
   // The module scope in ESM, the Node.js wrapper scope in CommonJS, the global scope in scripts.

@@ -55,7 +55,8 @@ function createKakaoFile(
   settings: KakaoSettings,
   errorCodeNames: readonly string[],
 ): KakaoFile | undefined {
-  const { sourceCode, filename } = context;
+  // Imports in a Markdown code block (`README.md/0.ts`) are relative to the Markdown file.
+  const { sourceCode, physicalFilename: filename } = context;
   if (isGeneratedFile(sourceCode)) return undefined;
   if (settings.scope === 'kakao-files' && !hasApiEvidence(sourceCode, filename, settings)) return undefined;
 
