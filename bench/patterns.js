@@ -70,7 +70,8 @@ const COMPARISONS = [
   'if (err.code == -402) { y = 5; }',
 ];
 const comparisonLines = (count) => Array.from({ length: count }, (_, i) => COMPARISONS[i % COMPARISONS.length]);
-const NO_STRINGS_HEADER = 'declare const err: { code: number }; let y = 0;';
+// A module (`export {}`): a script gets no import, so its reports would write none.
+const NO_STRINGS_HEADER = 'declare const err: { code: number }; let y = 0; export {};';
 
 /** Growth probes: text of size n, what is timed, and the default first size. */
 const PROBES = {

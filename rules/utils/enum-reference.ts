@@ -300,6 +300,28 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): FileEnum {
     return { kind: 'fixable', text: `${binding.text}.${member}`, fixImport: null, literalTyped: literalTyped(setupBlock, binding.style()) };
   }
 
+  type ImportPlan = { readonly reason: string } | { readonly block: ScriptBlock; readonly statement: string };
+  let importPlan: ImportPlan | undefined | null = null;
+  let insertion: Fix | undefined;
+
+  /** How a new import would be written: one plan per file, whichever code asks (every report shares it). */
+  function planImport(nodeBlock: ScriptBlock | undefined, target: Exclude<EnumModuleTarget, { kind: 'missing' }>): ImportPlan {
+    const block = importBlock(nodeBlock);
+    const reason = unimportableReason(block);
+    if (reason !== undefined) return { reason };
+    if (target.kind === 'file' && block!.language === 'js' && layout.language === 'js') {
+      const { style, file } = target.module;
+      if (style === 'const-enum' || (style === undefined && /\.[mc]?tsx?$/u.test(file))) {
+        return {
+          reason: `${enumName} in ${path.relative(cwd, file) || file} is ${style === 'const-enum' ? 'a const enum, which' : 'not known to be a value that'} JavaScript cannot import (generate it with kakao-codegen --style enum or --style object)`,
+        };
+      }
+    }
+    const specifier =
+      target.kind === 'package' ? target.specifier : relativeSpecifier(filename, target.module.file, extensionStyle(target.module.file));
+    return { block: block!, statement: importStatement(layout, enumName, specifier) };
+  }
+
   function newImportReplacement(nodeBlock: ScriptBlock | undefined, member: string): EnumReplacement {
     const target = enumTarget();
     if (target === undefined) return { kind: 'no-enum-module' };
@@ -309,24 +331,17 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): FileEnum {
         reason: `settings.kakao.enumModule ${JSON.stringify(target.setting)} resolves to ${target.resolved} (from ${target.from}), where there is no module`,
       };
     }
-    const block = importBlock(nodeBlock);
-    const reason = unimportableReason(block) ?? missingMemberReason(target, enumName, member, cwd);
+    const plan = (importPlan ??= planImport(nodeBlock, target));
+    const reason = 'reason' in plan ? plan.reason : missingMemberReason(target, enumName, member, cwd);
     if (reason !== undefined) return { kind: 'not-fixable', reason };
-    if (target.kind === 'file' && block!.language === 'js' && layout.language === 'js') {
-      const { style, file } = target.module;
-      if (style === 'const-enum' || (style === undefined && /\.[mc]?tsx?$/u.test(file))) {
-        return {
-          kind: 'not-fixable',
-          reason: `${enumName} in ${path.relative(cwd, file) || file} is ${style === 'const-enum' ? 'a const enum, which' : 'not known to be a value that'} JavaScript cannot import (generate it with kakao-codegen --style enum or --style object)`,
-        };
-      }
-    }
-    const specifier = target.kind === 'package' ? target.specifier : relativeSpecifier(filename, target.module.file, extensionStyle(target.module.file));
-    const statement = importStatement(layout, enumName, specifier);
+    const { block, statement } = plan as Exclude<ImportPlan, { reason: string }>;
     return {
       kind: 'fixable',
       text: `${enumName}.${member}`,
-      fixImport: (fixer) => insertStatement(fixer, sourceCode, layout, block!, statement),
+      fixImport: (fixer) => {
+        insertion ??= insertStatement(fixer, sourceCode, layout, block, statement);
+        return { range: insertion.range, text: insertion.text };
+      },
       literalTyped: literalTyped(block, target.kind === 'file' ? target.module.style : undefined),
     };
   }
