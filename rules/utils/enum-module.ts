@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { baseDirectories } from './config-dirs.js';
 import { GENERATED_MARKER } from './generated-marker.js';
 import {
   isRelativeSpecifier,
@@ -43,42 +44,6 @@ export type EnumModuleTarget =
       readonly resolved: string;
       readonly from: string;
     };
-
-const CONFIG_FILES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
-const configDirCache = new Map<string, string | null>();
-
-/** The directory of the nearest ESLint config file at or above `dir` (as ESLint looks it up). */
-function nearestConfigDir(dir: string): string | undefined {
-  const cached = configDirCache.get(dir);
-  if (cached !== undefined) return cached ?? undefined;
-  let found: string | null = null;
-  if (CONFIG_FILES.some((name) => isFile(path.join(dir, name)))) found = dir;
-  else {
-    const parent = path.dirname(dir);
-    if (parent !== dir) found = nearestConfigDir(parent) ?? null;
-  }
-  configDirCache.set(dir, found);
-  return found ?? undefined;
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The directories a relative setting may be relative to, in order: the working directory (ESLint's
- * `cwd`), the directory of the config file that applies to the file (ESLint 10 looks it up from the
- * file), and the one found from the working directory (ESLint 9). A monorepo package's config linted
- * from the repository root, and a root config linted from a package, both resolve.
- */
-function baseDirectories(filename: string, cwd: string): string[] {
-  const bases = [cwd, nearestConfigDir(path.dirname(filename)), nearestConfigDir(cwd)];
-  return [...new Set(bases.filter((base): base is string => base !== undefined))];
-}
 
 /** Where the configured enum module is for `filename`; undefined when `enumModule` is not set. */
 export function resolveEnumModule(settings: KakaoSettings, filename: string): EnumModuleTarget | undefined {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { formatPath, loadSpecFile, parseSpec, SpecError } from '../../codegen/spec.js';
 import type { ErrorCodeEntry, Spec } from '../../codegen/spec.js';
 import bundledSpecJson from '../../spec/kakao-error-codes.json' with { type: 'json' };
+import { resolveSettingPath } from './config-dirs.js';
 
 export type Scope = 'kakao-files' | 'all';
 
@@ -105,7 +106,7 @@ export function getBundledSpec(): Spec {
 const specObjectCache = new WeakMap<object, Spec>();
 const specFileCache = new Map<string, { mtimeMs: number; spec: Spec }>();
 
-function loadSpecSetting(value: string | Record<string, unknown> | undefined, cwd: string): Spec {
+function loadSpecSetting(value: string | Record<string, unknown> | undefined, filename: string, cwd: string): Spec {
   if (value === undefined) return getBundledSpec();
   try {
     if (typeof value !== 'string') {
@@ -116,7 +117,8 @@ function loadSpecSetting(value: string | Record<string, unknown> | undefined, cw
       }
       return spec;
     }
-    const file = path.resolve(cwd, value);
+    // As enumModule: a package's config linted from the repository root finds its spec too.
+    const file = path.isAbsolute(value) ? value : resolveSettingPath(value, filename, cwd);
     const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
     const cached = specFileCache.get(file);
     if (cached && cached.mtimeMs === mtimeMs) return cached.spec;
@@ -155,7 +157,7 @@ export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, 
     throw new KakaoSettingsError(`${where}: ${detail}`);
   }
   const { enumModule, scope = 'kakao-files', spec: specSetting } = parsed.data;
-  const spec = loadSpecSetting(specSetting, cwd);
+  const spec = loadSpecSetting(specSetting, context.physicalFilename, cwd);
   const settings: KakaoSettings = {
     index: indexSpec(spec),
     enumName: parsed.data.enumName ?? spec.enumName,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
@@ -71,6 +71,27 @@ describe('settings.kakao', () => {
     expect(lint({ spec: './errors.json' }).map((m) => m.message)).toEqual([
       expect.stringContaining('use KakaoErrorCode.TokenInvalid'),
     ]);
+  });
+
+  it("finds a relative spec path from the config's directory when the working directory is elsewhere (a monorepo package)", () => {
+    const app = path.join(tmp, 'monorepo', 'packages', 'app');
+    mkdirSync(app, { recursive: true });
+    writeFileSync(path.join(app, 'eslint.config.js'), '');
+    const renamed = { ...spec, codes: spec.codes.map((c) => (c.code === -401 ? { ...c, name: 'PackageToken' } : c)) };
+    writeFileSync(path.join(app, 'errors.json'), JSON.stringify(renamed));
+    const linter = new Linter({ cwd: path.join(tmp, 'monorepo') });
+    const messages = linter.verify(
+      'const kakao = 1;\nif (err.code === -401) {}',
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser },
+        plugins: { kakao: { rules: { 'no-magic-error-code': rule as never } } },
+        settings: { kakao: { spec: './errors.json' } },
+        rules: { 'kakao/no-magic-error-code': 'error' },
+      },
+      path.join(app, 'client.ts'),
+    );
+    expect(messages.map((m) => m.message)).toEqual([expect.stringContaining('use KakaoErrorCode.PackageToken')]);
   });
 
   it('uses the spec object given in settings (so that --cache sees spec changes)', () => {
