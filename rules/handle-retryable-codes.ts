@@ -20,9 +20,9 @@ import {
   isFunctionNode,
   mayHoldCodeCheck,
   switchCaseChecks,
-} from './utils/dispatch.js';
-import type { CodeCheck, CodeFilter } from './utils/dispatch.js';
-import { createCoverageIndex } from './utils/coverage.js';
+} from './handle-retryable-codes-utils/dispatch.js';
+import type { CodeCheck, CodeFilter } from './handle-retryable-codes-utils/dispatch.js';
+import { createCoverageIndex } from './handle-retryable-codes-utils/coverage.js';
 
 export type Options = [
   {

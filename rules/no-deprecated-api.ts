@@ -1,22 +1,21 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { DeprecatedEndpoint, DeprecatedMember } from '../codegen/spec.js';
-import { compileIgnoreList, formatSince, getEndpointTable } from './utils/endpoints.js';
-import type { CompiledMember } from './utils/endpoints.js';
+import { compileIgnoreList, formatSince, getEndpointTable } from './no-deprecated-api-utils/endpoints.js';
+import type { CompiledMember } from './no-deprecated-api-utils/endpoints.js';
+import { findChainEntry, findDestructuredChainEntries } from './no-deprecated-api-utils/member-chain.js';
+import { createRequestTargetResolver } from './no-deprecated-api-utils/request-target.js';
+import type { EndpointMatch } from './no-deprecated-api-utils/request-target.js';
 import {
   codeLiteralListener,
-  createRequestTargetResolver,
   createRule,
   DEFAULT_ERROR_CODE_NAMES,
   errorCodeNamesSchema,
-  findChainEntry,
-  findDestructuredChainEntries,
   getCodeLiteralValue,
   getCodeUse,
   getKakaoFile,
   getStaticPropertyName,
 } from './utils/index.js';
-import type { EndpointMatch } from './utils/index.js';
 
 type Node = TSESTree.Node;
 

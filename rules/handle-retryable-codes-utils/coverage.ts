@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { forEachCodeCheck, getSubjectKey } from './dispatch.js';
 import type { CodeFilter } from './dispatch.js';
-import type { KakaoFile } from './rule-context.js';
+import type { KakaoFile } from '../utils/rule-context.js';
 
 type Statement = TSESTree.Statement | TSESTree.ProgramStatement;
 

@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { outermostWrapper, skipWrappers } from './ast.js';
+import { outermostWrapper, skipWrappers } from '../utils/ast.js';
 import { findHitsAfterBase, findUrlHits, matchPathAt, parseUrlHost } from './endpoints.js';
 import type { EndpointHit, EndpointTable, HitsAfterBase } from './endpoints.js';
 import { getNameWords, getPropertyKeyName, getStaticName } from './member-chain.js';

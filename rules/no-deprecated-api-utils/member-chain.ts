@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getStaticPropertyName, skipWrappers } from './ast.js';
+import { getStaticPropertyName, skipWrappers } from '../utils/ast.js';
 
 type Node = TSESTree.Node;
 

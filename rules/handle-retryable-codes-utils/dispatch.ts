@@ -6,8 +6,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ErrorCodeEntry } from '../../codegen/spec.js';
-import { findValueVariable, getCodeLiteralValue, getStaticPropertyName, isEqualityComparison, skipWrappers } from './ast.js';
-import type { KakaoFile } from './rule-context.js';
+import { findValueVariable, getCodeLiteralValue, getStaticPropertyName, isEqualityComparison, skipWrappers } from '../utils/ast.js';
+import type { KakaoFile } from '../utils/rule-context.js';
 
 type Node = TSESTree.Node;
 type Statement = TSESTree.Statement | TSESTree.ProgramStatement;
