@@ -5,6 +5,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { requireSource } from '../utils/ast.js';
 import type { ScriptBlock, SourceLayout } from './source-layout.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -88,21 +89,9 @@ function isDirective(statement: TSESTree.ProgramStatement): boolean {
 /** `const x = require('x')`, `const { a } = require('x').b`, `require('x')`: what a CommonJS file opens with. */
 function isRequireStatement(statement: TSESTree.ProgramStatement): boolean {
   if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-    return statement.declarations.every((declarator) => declarator.init !== null && isRequireExpression(declarator.init));
+    return statement.declarations.every((declarator) => declarator.init !== null && requireSource(declarator.init) !== undefined);
   }
-  return statement.type === AST_NODE_TYPES.ExpressionStatement && isRequireExpression(statement.expression);
-}
-
-function isRequireExpression(node: TSESTree.Expression): boolean {
-  let current: TSESTree.Node = node;
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-  return (
-    current.type === AST_NODE_TYPES.CallExpression &&
-    current.callee.type === AST_NODE_TYPES.Identifier &&
-    current.callee.name === 'require' &&
-    current.arguments.length === 1 &&
-    current.arguments[0]!.type === AST_NODE_TYPES.Literal
-  );
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && requireSource(statement.expression) !== undefined;
 }
 
 /**

@@ -393,3 +393,19 @@ export function isWholeWordAt(text: string, start: number, length: number): bool
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
+
+/** `require('x')` or `require('x').y` → "x". */
+export function requireSource(node: Node): string | undefined {
+  let call = skipWrappers(node);
+  while (call.type === AST_NODE_TYPES.MemberExpression) call = skipWrappers(call.object);
+  if (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    call.callee.type === AST_NODE_TYPES.Identifier &&
+    call.callee.name === 'require' &&
+    call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof call.arguments[0].value === 'string'
+  ) {
+    return call.arguments[0].value;
+  }
+  return undefined;
+}

@@ -3,19 +3,11 @@
  * `files` patterns from the config file's directory, but gives rules only its working directory:
  * the config file is found the way ESLint finds it.
  */
-import { statSync } from 'node:fs';
 import path from 'node:path';
+import { isFile } from './module-specifier.js';
 
 const CONFIG_FILES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 const configDirCache = new Map<string, string | null>();
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
-}
 
 /** The directory of the nearest ESLint config file at or above `dir`. */
 function nearestConfigDir(dir: string): string | undefined {

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { baseDirectories } from './config-dirs.js';
-import { GENERATED_MARKER } from './generated-marker.js';
+import { hasGeneratedMarker } from './generated-marker.js';
 import {
   isRelativeSpecifier,
   moduleBaseName,
@@ -95,11 +95,6 @@ export function readEnumModule(file: string, enumName: string): EnumModuleFile {
   };
   moduleCache.set(file, { mtimeMs, enumName, module });
   return module;
-}
-
-function hasGeneratedMarker(text: string): boolean {
-  const end = text.indexOf('\n', text.indexOf('\n') + 1);
-  return GENERATED_MARKER.test(end === -1 ? text : text.slice(0, end));
 }
 
 /** The style the generator wrote on the marker's second line, else what the text declares. */

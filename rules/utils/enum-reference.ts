@@ -11,7 +11,7 @@ import type { ErrorCodeEntry } from '../../codegen/spec.js';
 import { importStatement, insertStatement } from '../fix/insert-import.js';
 import { getSourceLayout } from '../fix/source-layout.js';
 import type { ScriptBlock } from '../fix/source-layout.js';
-import { findValueVariable, getStaticPropertyName, skipWrappers } from './ast.js';
+import { findValueVariable, getStaticPropertyName, requireSource, skipWrappers } from './ast.js';
 import { generatedEnumSource, missingMemberReason, resolveEnumModule } from './enum-module.js';
 import type { EnumModuleTarget, EnumStyle } from './enum-module.js';
 import { extensionStyleOf, moduleBaseName, relativeSpecifier } from './module-specifier.js';
@@ -546,22 +546,6 @@ function numberValue(node: Node): number | undefined {
 function requiresMember(init: Node, enumName: string): boolean {
   const member = skipWrappers(init);
   return member.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(member) === enumName && requireSource(member.object) !== undefined;
-}
-
-/** `require('x')` or `require('x').y` → "x". */
-function requireSource(node: Node): string | undefined {
-  let call = skipWrappers(node);
-  while (call.type === AST_NODE_TYPES.MemberExpression) call = skipWrappers(call.object);
-  if (
-    call.type === AST_NODE_TYPES.CallExpression &&
-    call.callee.type === AST_NODE_TYPES.Identifier &&
-    call.callee.name === 'require' &&
-    call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-    typeof call.arguments[0].value === 'string'
-  ) {
-    return call.arguments[0].value;
-  }
-  return undefined;
 }
 
 /** `const { KakaoErrorCode: K } = require('...')` → K and the module (for the variable K). */

@@ -3,4 +3,17 @@
  * as Go's convention has it), after an optional shebang. Generated files are never linted, and an
  * enum imported from one is the generator's.
  */
-export const GENERATED_MARKER = /^(?:#![^\n]*\n)?\/\/ Code generated .* DO NOT EDIT\.\r?$/mu;
+const GENERATED_MARKER = /^(?:#![^\n]*\n)?\/\/ Code generated .* DO NOT EDIT\.\r?$/mu;
+
+const MARKER_START = '// Code generated ';
+
+/**
+ * Whether `text` starts with the marker: on its first line, or on its second (after a shebang).
+ * Every linted file is asked, so a cheap test comes before the RegExp.
+ */
+export function hasGeneratedMarker(text: string): boolean {
+  const secondLine = text.indexOf('\n') + 1;
+  if (!text.startsWith(MARKER_START) && (secondLine === 0 || !text.startsWith(MARKER_START, secondLine))) return false;
+  const thirdLine = text.indexOf('\n', secondLine);
+  return GENERATED_MARKER.test(thirdLine === -1 ? text : text.slice(0, thirdLine));
+}

@@ -7,7 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { escapeRegExp } from './ast.js';
 import { namesEnumModule } from './enum-module.js';
-import { GENERATED_MARKER } from './generated-marker.js';
+import { hasGeneratedMarker } from './generated-marker.js';
 import { moduleBaseName } from './module-specifier.js';
 import type { KakaoSettings } from './settings.js';
 
@@ -42,15 +42,8 @@ function patternsFor(settings: KakaoSettings): EvidencePatterns {
   return patterns;
 }
 
-const MARKER_START = '// Code generated ';
-
 export function isGeneratedFile(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const { text } = sourceCode;
-  // The marker is on the first line, or on the second (after a shebang): a cheap test before the RegExp.
-  const secondLine = text.indexOf('\n') + 1;
-  if (!text.startsWith(MARKER_START) && (secondLine === 0 || !text.startsWith(MARKER_START, secondLine))) return false;
-  const thirdLine = text.indexOf('\n', secondLine);
-  return GENERATED_MARKER.test(thirdLine === -1 ? text : text.slice(0, thirdLine));
+  return hasGeneratedMarker(sourceCode.text);
 }
 
 const evidenceCache = new WeakMap<TSESTree.Program, WeakMap<KakaoSettings, boolean>>();

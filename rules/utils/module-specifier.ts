@@ -39,7 +39,8 @@ export function isRelativeSpecifier(specifier: string): boolean {
   return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
 }
 
-function isFile(file: string): boolean {
+/** Whether `file` is a regular file (a missing or unreadable path is not). */
+export function isFile(file: string): boolean {
   try {
     return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
