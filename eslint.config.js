@@ -33,7 +33,7 @@ const nodeGlobals = Object.fromEntries(
 
 export default defineConfig(
   globalIgnores(
-    ['dist/', 'coverage/', '**/generated/', 'test/fixtures/', '**/node_modules/', 'tmp/', 'examples/'],
+    ['**/dist/', 'coverage/', '**/generated/', 'test/fixtures/', '**/node_modules/', 'tmp/', 'examples/'],
     'kakao-repo/ignores',
   ),
 
@@ -86,6 +86,45 @@ export default defineConfig(
       // ESLint types scopes, tokens and definitions as string unions in some places and enums in
       // others; comparing `scope.type === 'module'` is how rules are written.
       '@typescript-eslint/no-unsafe-enum-comparison': 'off',
+    },
+  },
+  // What the plugin loads at run time stays light (issue 13): no ts-morph, no TypeScript, no zod
+  // (core/spec.ts is required lazily, for a spec named in settings), no @typescript-eslint/utils
+  // values (its types are fine), and nothing of the generator.
+  {
+    name: 'kakao-repo/light-plugin',
+    files: ['index.ts', 'rules/**/*.ts', 'bin/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@typescript-eslint/utils', message: 'It loads TypeScript: import its types only, and AST_NODE_TYPES from @typescript-eslint/types.', allowTypeImports: true },
+            { name: 'zod', message: 'zod is not a dependency of the plugin: core/spec.ts is loaded lazily (rules/utils/spec-module.ts).' },
+          ],
+          patterns: [
+            { group: ['ts-morph', 'typescript', '@ts-morph/*'], message: 'Only the generator (codegen/) may load ts-morph or TypeScript.' },
+            { group: ['**/codegen/*'], message: 'The rules and the generator share core/, not each other.' },
+            { group: ['**/core/spec.js'], message: 'It loads zod: import its types only, and the module through rules/utils/spec-module.ts.', allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  // The core is shared by the plugin and the generator: it loads neither ESLint nor ts-morph.
+  {
+    name: 'kakao-repo/core',
+    files: ['core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['ts-morph', 'typescript', '@ts-morph/*', 'eslint', '@typescript-eslint/*', '@eslint-community/*'], message: 'core/ loads neither ESLint nor ts-morph.' },
+            { group: ['**/rules/*', '**/codegen/*'], message: 'core/ is imported by the rules and the generator, not the other way round.' },
+          ],
+        },
+      ],
     },
   },
   {

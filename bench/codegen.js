@@ -20,11 +20,11 @@ const { values } = parseArgs({
 });
 const RUNS = Number(values.runs);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(REPO, 'dist/codegen/cli.js');
+const CLI = join(REPO, 'dist/codegen/bin.js');
 const BUNDLED = join(REPO, 'spec/kakao-error-codes.json');
 
 const { generate } = await import('../dist/codegen/generate.js');
-const { loadSpecFile } = await import('../dist/codegen/spec.js');
+const { loadSpecFile } = await import('../dist/core/spec.js');
 
 function median(samples) {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -2,8 +2,10 @@
  * `npm run bench`: every benchmark of the plugin, from one invocation.
  *
  *   node --expose-gc bench/run.js [--no-typed] [--runs N] [--only parser,ours,...] [--no-codegen]
- *                                 [--no-synthetic] [--strict] [--json file]
+ *                                 [--no-synthetic] [--no-footprint] [--strict] [--json file]
  *
+ * 0. The footprint (bench/footprint.js): install size of each package from its tarball, the
+ *    plugin's import time against ESLint's, a one-file lint with and without the plugin.
  * 1. The code generator's benchmark (bench/codegen.js), its output printed as is.
  * 2. ESLint over the corpus (bench/corpus.js: the `src/` of rxjs, zod and effect), one fresh child
  *    process per configuration (bench/lint.js): (a) the parser alone, (b') our rules with the
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'no-codegen': { type: 'boolean', default: false },
     'no-synthetic': { type: 'boolean', default: false },
+    'no-footprint': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     json: { type: 'string' },
   },
@@ -68,6 +71,19 @@ const cpus = os.cpus();
 const machine = `${cpus.length} x ${cpus[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 process.stderr.write(`machine: ${machine}\nload average at start: ${load()}\n`);
 const failures = [];
+
+// 0. What a user installs and loads.
+let footprint;
+if (!values['no-footprint']) {
+  process.stdout.write('\n== footprint (bench/footprint.js)\n');
+  try {
+    const stdout = await runNode([path.join(ROOT, 'bench', 'footprint.js')]);
+    footprint = taggedJson(stdout, 'BENCH_FOOTPRINT');
+    process.stdout.write(stdout.split('\n').filter((line) => !line.startsWith('BENCH_FOOTPRINT ')).join('\n'));
+  } catch (error) {
+    failures.push(`footprint: ${error.message}`);
+  }
+}
 
 // 1. The code generator.
 if (!values['no-codegen']) {
@@ -167,13 +183,19 @@ const c = results.peers;
 if (c) {
   const ours = ourRules.reduce((sum, id) => sum + (c.rulesMs[id] ?? 0), 0);
   const peer = c.rulesMs[PEER] ?? 0;
-  verdicts.push([`our ${ourRules.length} rules (${ours.toFixed(1)} ms) <= ${short(PEER)} (${peer.toFixed(1)} ms)`, ours <= peer]);
-  verdicts.push([`our rules < 2% of the wall time (${((ours / c.wallMs) * 100).toFixed(2)}% of ${(c.wallMs / 1000).toFixed(1)} s)`, ours / c.wallMs < 0.02]);
+  verdicts.push([`our ${ourRules.length} rules with scope 'all' (${ours.toFixed(1)} ms) <= 0.5x ${short(PEER)} (${peer.toFixed(1)} ms): ${(ours / peer).toFixed(2)}x`, ours <= 0.5 * peer]);
 }
 const kakaoDefault = results['kakao-default'];
 if (kakaoDefault) {
   const ours = ourRules.reduce((sum, id) => sum + (kakaoDefault.rulesMs[id] ?? 0), 0);
   out.push('', `scope 'kakao-files' (default) on this non-Kakao corpus: our rules ${ours.toFixed(1)} ms in all, ${kakaoDefault.messages ? Object.entries(kakaoDefault.messages).filter(([id]) => id.startsWith('kakao/')).reduce((s, [, n]) => s + n, 0) : 0} reports`);
+  verdicts.push([`our rules with the default scope < 0.5% of the wall time (${((ours / kakaoDefault.wallMs) * 100).toFixed(2)}% of ${(kakaoDefault.wallMs / 1000).toFixed(1)} s)`, ours / kakaoDefault.wallMs < 0.005]);
+}
+if (footprint) {
+  const added = footprint.added['eslint-plugin-kakao'];
+  verdicts.push([`installing eslint-plugin-kakao adds <= 10 MB (${(added.bytes / 1e6).toFixed(2)} MB in ${added.packages} packages)`, added.bytes <= 10e6 && added.diskKb <= 10 * 1024]);
+  const ratio = footprint.importMs.plugin / footprint.importMs.eslint;
+  verdicts.push([`its import takes <= 0.5x ESLint's (${footprint.importMs.plugin.toFixed(1)} / ${footprint.importMs.eslint.toFixed(1)} ms = ${ratio.toFixed(2)}x)`, ratio <= 0.5]);
 }
 if (synthetic) verdicts.push([`linear growth on the synthetic file (4x/1x = ${synthetic.ratio4x.toFixed(2)} < ${synthetic.limit.toFixed(2)})`, synthetic.linear]);
 out.push('', 'targets:');
@@ -182,5 +204,5 @@ for (const failure of failures) out.push(`  FAILED  ${failure}`);
 out.push('');
 process.stdout.write(out.join('\n'));
 
-if (values.json) writeFileSync(values.json, `${JSON.stringify({ machine, date: new Date().toISOString(), results, samples, synthetic }, null, 2)}\n`);
+if (values.json) writeFileSync(values.json, `${JSON.stringify({ machine, date: new Date().toISOString(), footprint, results, samples, synthetic }, null, 2)}\n`);
 if (failures.length > 0 || (values.strict && verdicts.some(([, ok]) => !ok))) process.exitCode = 1;

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `kakao-codegen`: the command line around `generate`, `checkFiles` and `writeFilesAtomically`.
  * Exit codes: 0 done / up to date, 1 bad spec, stale output or a file error, 2 usage error.
@@ -6,8 +5,6 @@
  * zod and ts-morph are loaded only once they are needed (after the arguments, after the spec), so
  * usage and spec errors are reported quickly.
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   checkFiles,
@@ -29,7 +26,7 @@ import {
   type ModuleFormat,
   type Style,
 } from './output.js';
-import { escapeControls } from './text.js';
+import { escapeControls } from '../core/text.js';
 
 const USAGE = 'Usage: kakao-codegen [--spec <file>] [--out <file>] [--style const-enum|enum|object] [--check] [--help]';
 
@@ -162,7 +159,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       }
       throw error;
     }
-    const { loadSpecFile } = await import('./spec.js');
+    const { loadSpecFile } = await import('../core/spec.js');
     const spec = loadSpecFile(options.spec);
     if (!options.check && style !== 'object') {
       const { adviseStyle, inspectTsconfig } = await import('./tsconfig.js');
@@ -210,17 +207,3 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     return 1;
   }
 }
-
-/** Whether this module is the program (`kakao-codegen` through its bin link, `node dist/codegen/cli.js`). */
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-// Not when a test imports `run`.
-if (isMain()) process.exitCode = await run(process.argv.slice(2));

@@ -18,9 +18,9 @@ import {
   type TypeAliasDeclarationStructure,
   type WriterFunction,
 } from 'ts-morph';
-import type { ErrorCodeEntry, Spec } from './spec.js';
-import { compareCodes, generatedNames, type GeneratedNames } from './names.js';
-import { commentText, jsDocText, jsString } from './text.js';
+import type { ErrorCodeEntry, Spec } from '../core/spec.js';
+import { compareCodes, generatedNames, type GeneratedNames } from '../core/names.js';
+import { commentText, jsDocText, jsString } from '../core/text.js';
 
 /**
  * What to emit:

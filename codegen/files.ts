@@ -42,8 +42,8 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { describeFileType, errnoCode, O_NOFOLLOW, readRegularFileWithStats, RegularFileError } from './read-file.js';
-import { escapeControls } from './text.js';
+import { describeFileType, errnoCode, O_NOFOLLOW, readRegularFileWithStats, RegularFileError } from '../core/read-file.js';
+import { escapeControls } from '../core/text.js';
 
 export interface OutputFile {
   readonly path: string;

@@ -6,8 +6,8 @@ import { basename } from 'node:path';
 import { IndentationText, NewLineKind, Project, QuoteKind } from 'ts-morph';
 import { errorCodesStatements, type Flavour } from './error-codes.js';
 import { outputLayout, resolveStyle, UsageError, type ModuleFormat, type Style } from './output.js';
-import type { Spec } from './spec.js';
-import { normaliseNewlines } from './text.js';
+import type { Spec } from '../core/spec.js';
+import { normaliseNewlines } from '../core/text.js';
 
 export {
   DEFAULT_STYLE,

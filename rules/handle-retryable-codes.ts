@@ -1,7 +1,7 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { compareCodes, generatedNames } from '../codegen/names.js';
-import type { ErrorCodeEntry } from '../codegen/spec.js';
+import { compareCodes, generatedNames } from '../core/names.js';
+import type { ErrorCodeEntry } from '../core/spec.js';
 import {
   createRule,
   DEFAULT_ERROR_CODE_NAMES,

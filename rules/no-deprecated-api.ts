@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { DeprecatedEndpoint, DeprecatedMember } from '../codegen/spec.js';
+import type { DeprecatedEndpoint, DeprecatedMember } from '../core/spec.js';
 import { compileIgnoreList, formatSince, getEndpointTable } from './no-deprecated-api-utils/endpoints.js';
 import type { CompiledMember } from './no-deprecated-api-utils/endpoints.js';
 import { findChainEntry, findDestructuredChainEntries } from './no-deprecated-api-utils/member-chain.js';

@@ -40,7 +40,7 @@ run('npm', ['run', '--silent', 'build'], root);
 console.log('   built dist/');
 
 heading('2/5', 'Generate the enum the fixes import (kakao-codegen, from the bundled spec)');
-run(process.execPath, [path.join(root, 'dist', 'codegen', 'cli.js'), '--out', 'src/generated/kakao-error-codes.ts'], example);
+run(process.execPath, [path.join(root, 'dist', 'codegen', 'bin.js'), '--out', 'src/generated/kakao-error-codes.ts'], example);
 
 heading(
   '3/5',

@@ -240,11 +240,14 @@ describe('dist (run npm run build first; npm test does)', () => {
     );
     expect(unexpected).toEqual([]);
     expect(files.filter((file) => /(?:^|\/)(?:test|fixtures|bench|examples)\/|\.test\./u.test(file))).toEqual([]);
+    // The generator is its own package (codegen/, kakao-codegen): none of it here, nor the schema writer.
+    expect(files.filter((file) => /^dist\/(?:codegen|scripts)\//u.test(file))).toEqual([]);
     for (const needed of [
       'README.md',
       'dist/index.js',
       'dist/index.d.ts',
-      'dist/codegen/cli.js',
+      'dist/bin/kakao-codegen.js',
+      'dist/core/spec.js',
       'dist/spec/kakao-error-codes.json',
       'spec/kakao-error-codes.json',
       'spec/kakao-error-codes.schema.json',
@@ -252,6 +255,22 @@ describe('dist (run npm run build first; npm test does)', () => {
     ]) {
       expect(files, needed).toContain(needed);
     }
-    expect(readFileSync(path.join(ROOT, 'dist', 'codegen', 'cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(readFileSync(path.join(ROOT, 'dist', 'bin', 'kakao-codegen.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('npm pack of kakao-codegen (codegen/) publishes the generator, the core and the bundled spec, and nothing else', () => {
+    const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '--workspace', 'codegen'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const [pack] = JSON.parse(output) as [{ name: string; files: { path: string }[] }];
+    expect(pack.name).toBe('kakao-codegen');
+    const files = pack.files.map((file) => file.path).sort();
+    expect(files.filter((file) => !/^dist\/(?:codegen|core)\/[\w-]+\.(?:js|d\.ts)$|^dist\/spec\/kakao-error-codes\.json$|^package\.json$/u.test(file))).toEqual([]);
+    for (const needed of ['dist/codegen/bin.js', 'dist/codegen/index.js', 'dist/core/spec.js', 'dist/spec/kakao-error-codes.json']) {
+      expect(files, needed).toContain(needed);
+    }
+    expect(readFileSync(path.join(ROOT, 'codegen', 'dist', 'codegen', 'bin.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * written in the file's style, where it cannot change what the file does. Callers decide first
  * (with SourceLayout) that the file can take one.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { requireSource } from '../utils/ast.js';
 import type { ScriptBlock, SourceLayout } from './source-layout.js';

@@ -3,9 +3,9 @@
  * which subject expression, when two subjects are the same, and where control goes next (if-chains,
  * statement lists, fall-through). Shared by the rules that look at how codes are handled.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ErrorCodeEntry } from '../../codegen/spec.js';
+import type { ErrorCodeEntry } from '../../core/spec.js';
 import { findValueVariable, getCodeLiteralValue, getStaticPropertyName, isEqualityComparison, skipWrappers } from '../utils/ast.js';
 import type { KakaoFile } from '../utils/rule-context.js';
 

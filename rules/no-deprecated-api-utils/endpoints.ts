@@ -5,7 +5,7 @@
  *
  * Compiled once per spec object (WeakMap), so a file pays only for a few `includes` per string.
  */
-import type { DeprecatedEndpoint, DeprecatedMember, Spec } from '../../codegen/spec.js';
+import type { DeprecatedEndpoint, DeprecatedMember, Spec } from '../../core/spec.js';
 import { escapeRegExp, isWholeWordAt } from '../utils/ast.js';
 
 /** A path pattern: exact (`/v1/user/me`, trailing slashes allowed) or with `*` (`/v1/api/story/*`). */

@@ -2,7 +2,7 @@
  * Static names in the AST: what an identifier, member or key is called, which dotted chain a member
  * expression spells (`window.Kakao.Auth['getStatus']` → Kakao.Auth.getStatus), and the words of a name.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getStaticPropertyName, skipWrappers } from '../utils/ast.js';
 

@@ -3,7 +3,8 @@
  * `url` option, a constant named like an endpoint) and on which host, and so which deprecated
  * endpoints a string literal or template addresses. Heuristics by name and shape, no type information.
  */
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from './eslint-utils.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { outermostWrapper, skipWrappers } from '../utils/ast.js';
 import { findHitsAfterBase, findUrlHits, matchPathAt, parseUrlHost } from './endpoints.js';

@@ -3,7 +3,7 @@
  * compared with an expression of a number-literal type (`{ code: -401 } | { code: -402 }`), where an
  * enum member narrows nothing, so an exhaustive `switch` stops being exhaustive (TS2366).
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { outermostWrapper } from '../utils/index.js';
 

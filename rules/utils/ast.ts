@@ -2,9 +2,9 @@
  * What counts as an error code in the AST: code literals, error-code expressions, and the places
  * where a code is checked against one (comparison, `case`, list, lookup map). Shared by every rule.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ErrorCodeEntry } from '../../codegen/spec.js';
+import type { ErrorCodeEntry } from '../../core/spec.js';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;

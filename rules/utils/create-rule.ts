@@ -1,4 +1,3 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 export interface KakaoRuleDocs {
@@ -10,24 +9,36 @@ export interface KakaoRuleDocs {
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-kakao/eslint-plugin-kakao';
 
-const createNamedRule = ESLintUtils.RuleCreator<KakaoRuleDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
-);
+type RuleMeta<MessageIds extends string, Options extends readonly unknown[]> = Omit<
+  TSESLint.RuleMetaData<MessageIds, KakaoRuleDocs, Options>,
+  'docs'
+> & { docs: TSESLint.RuleMetaDataDocs & KakaoRuleDocs };
+
+export interface RuleDefinition<Options extends readonly unknown[], MessageIds extends string> {
+  readonly name: string;
+  /** `meta.defaultOptions` holds the defaults, as ESLint reads them. */
+  readonly meta: RuleMeta<MessageIds, Options>;
+  readonly create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Options) => TSESLint.RuleListener;
+}
+
+export type KakaoRule<MessageIds extends string, Options extends readonly unknown[]> = TSESLint.RuleModule<
+  MessageIds,
+  Options,
+  KakaoRuleDocs
+> & { name: string };
 
 /**
- * `ESLintUtils.RuleCreator`, with the options merged with their defaults once per distinct options
- * instead of once per file: RuleCreator deep-clones the defaults (`structuredClone`) on every
- * `create`, which cost more over a large code base than everything else a rule does. ESLint itself
- * hands each file a fresh copy of configured options (it merges `meta.defaultOptions` per file), so
- * they are keyed by content: every file of a config then gets the same merged object, and rules can
- * cache what they derive from it (keyed by that object).
+ * typescript-eslint's `RuleCreator` without loading `@typescript-eslint/utils` (and TypeScript with
+ * it) at run time: the docs URL from the name, and `create` called with the options merged into
+ * the defaults. The merge is done once per distinct options, not once per file: ESLint hands each
+ * file a fresh copy of the configured options, so they are keyed by content, every file of a
+ * config gets the same merged object, and what a rule derives from it can be cached by identity.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
-  spec: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, KakaoRuleDocs>>,
-): TSESLint.RuleModule<MessageIds, Options, KakaoRuleDocs> & { name: string } {
-  const rule = createNamedRule(spec);
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- accepted like RuleCreator does
-  const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Readonly<Options>;
+  definition: RuleDefinition<Options, MessageIds>,
+): KakaoRule<MessageIds, Options> {
+  const { name, meta } = definition;
+  const defaultOptions = (meta.defaultOptions ?? []) as Readonly<Options>;
   const byObject = new WeakMap<object, Options>();
   const byContent = new Map<string, Options>();
   const resolveOptions = (options: Readonly<Options>): Options => {
@@ -38,10 +49,39 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     if (!result) {
       const key = JSON.stringify(options);
       result = byContent.get(key);
-      if (!result) byContent.set(key, (result = ESLintUtils.applyDefault(defaults, options)));
+      if (!result) byContent.set(key, (result = applyDefaults(defaultOptions, options)));
       byObject.set(identity, result);
     }
     return result;
   };
-  return { ...rule, create: (context) => spec.create(context, resolveOptions(context.options)) };
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
+    // Read by typescript-eslint's RuleTester and older tools; ESLint reads meta.defaultOptions.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- kept for those tools
+    defaultOptions,
+    create: (context) => definition.create(context, resolveOptions(context.options)),
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Each configured option over its default: plain objects merged key by key, anything else replaced. */
+export function applyDefaults<Options extends readonly unknown[]>(defaults: Readonly<Options>, options: Readonly<Options>): Options {
+  const merged = structuredClone(defaults) as unknown as unknown[];
+  options.forEach((option, index) => {
+    merged[index] = option !== undefined && isPlainObject(option) && isPlainObject(merged[index]) ? mergeObjects(merged[index], option) : option;
+  });
+  return merged as unknown as Options;
+}
+
+function mergeObjects(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const current = result[key];
+    result[key] = isPlainObject(current) && isPlainObject(value) ? mergeObjects(current, value) : value;
+  }
+  return result;
 }

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { baseDirectories } from './config-dirs.js';
-import { hasGeneratedMarker } from './generated-marker.js';
+import { hasGeneratedMarker } from '../../core/generated-marker.js';
 import {
   isRelativeSpecifier,
   moduleBaseName,

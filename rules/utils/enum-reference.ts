@@ -5,9 +5,9 @@
  * module, or a type-only import made a value import). When no such write is safe, why not.
  */
 import path from 'node:path';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ErrorCodeEntry } from '../../codegen/spec.js';
+import type { ErrorCodeEntry } from '../../core/spec.js';
 import { importStatement, insertStatement } from '../fix/insert-import.js';
 import { getSourceLayout } from '../fix/source-layout.js';
 import type { ScriptBlock } from '../fix/source-layout.js';

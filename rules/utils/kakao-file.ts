@@ -7,7 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { escapeRegExp } from './ast.js';
 import { namesEnumModule } from './enum-module.js';
-import { hasGeneratedMarker } from './generated-marker.js';
+import { hasGeneratedMarker } from '../../core/generated-marker.js';
 import { moduleBaseName } from './module-specifier.js';
 import type { KakaoSettings } from './settings.js';
 

@@ -6,43 +6,14 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { z } from 'zod';
-import { formatPath, loadSpecFile, parseSpec, SpecError } from '../../codegen/spec.js';
-import type { ErrorCodeEntry, Spec } from '../../codegen/spec.js';
+import type { ErrorCodeEntry, Spec } from '../../core/spec.js';
 import bundledSpecJson from '../../spec/kakao-error-codes.json' with { type: 'json' };
 import { resolveSettingPath } from './config-dirs.js';
+import { checkKakaoSettings } from './settings-schema.js';
+import type { Scope } from './settings-schema.js';
+import { loadSpecModule, SpecModuleMissingError } from './spec-module.js';
 
-export type Scope = 'kakao-files' | 'all';
-
-/** A binding name that can be imported and written in any file: an identifier, not a reserved word. */
-const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
-// Reserved in strict mode code (every module), or not bindable there (`eval`, `arguments`).
-const UNBINDABLE = new Set(
-  (
-    'await break case catch class const continue debugger default delete do else enum export extends false ' +
-    'finally for function if import in instanceof new null return super switch this throw true try typeof ' +
-    'var void while with yield let static implements interface package private protected public eval arguments'
-  ).split(' '),
-);
-// Module specifiers are written into a string literal: a line break or control character cannot be.
-const WRITABLE_SPECIFIER = /^[^\p{Cc}\u2028\u2029]+$/u;
-
-const settingsSchema = z.strictObject({
-  enumName: z
-    .string({ error: 'expected an identifier' })
-    .regex(IDENTIFIER, { error: 'expected an identifier' })
-    .refine((name) => !UNBINDABLE.has(name), { error: 'expected an identifier that is not a reserved word' })
-    .optional(),
-  enumModule: z
-    .string({ error: 'expected a module specifier, a path or a file: URL' })
-    .min(1, { error: 'expected a non-empty module specifier' })
-    .regex(WRITABLE_SPECIFIER, { error: 'expected a module specifier without line breaks or control characters' })
-    .optional(),
-  scope: z.enum(['kakao-files', 'all'], { error: 'expected "kakao-files" or "all"' }).optional(),
-  spec: z.union([z.string().min(1), z.record(z.string(), z.unknown())], {
-    error: 'expected a spec object (e.g. an imported JSON file) or a path to a spec file',
-  }).optional(),
-});
+export type { Scope } from './settings-schema.js';
 
 export interface SpecIndex {
   readonly spec: Spec;
@@ -96,11 +67,9 @@ export function indexSpec(spec: Spec): SpecIndex {
   return index;
 }
 
-let bundledSpec: Spec | undefined;
-/** The spec shipped with the plugin (validated once). */
+/** The spec shipped with the plugin: validated when the package is built (test/rules/settings.test.ts). */
 export function getBundledSpec(): Spec {
-  bundledSpec ??= parseSpec(bundledSpecJson, 'eslint-plugin-kakao/spec/kakao-error-codes.json');
-  return bundledSpec;
+  return bundledSpecJson as Spec;
 }
 
 const specObjectCache = new WeakMap<object, Spec>();
@@ -112,7 +81,7 @@ function loadSpecSetting(value: string | Record<string, unknown> | undefined, fi
     if (typeof value !== 'string') {
       let spec = specObjectCache.get(value);
       if (!spec) {
-        spec = parseSpec(value, 'settings.kakao.spec');
+        spec = loadSpecModule().parseSpec(value, 'settings.kakao.spec');
         specObjectCache.set(value, spec);
       }
       return spec;
@@ -122,11 +91,13 @@ function loadSpecSetting(value: string | Record<string, unknown> | undefined, fi
     const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
     const cached = specFileCache.get(file);
     if (cached && cached.mtimeMs === mtimeMs) return cached.spec;
-    const spec = loadSpecFile(file);
+    const spec = loadSpecModule().loadSpecFile(file);
     specFileCache.set(file, { mtimeMs, spec });
     return spec;
   } catch (error) {
-    if (error instanceof SpecError) {
+    if (error instanceof SpecModuleMissingError) throw new KakaoSettingsError(`settings.kakao.spec: ${error.message}`);
+    // SpecError comes from the lazily loaded spec module; its name identifies it.
+    if (error instanceof Error && error.name === 'SpecError') {
       throw new KakaoSettingsError(
         typeof value === 'string' ? `settings.kakao.spec: ${error.message}` : error.message,
       );
@@ -146,21 +117,13 @@ export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, 
   const cached = byCwd?.get(cwd);
   if (cached) return cached;
 
-  const parsed = settingsSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = formatPath(['settings', 'kakao', ...issue.path]);
-    const detail =
-      issue.code === 'unrecognized_keys'
-        ? `unknown key(s) ${issue.keys.join(', ')}; expected enumName, enumModule, scope or spec`
-        : issue.message;
-    throw new KakaoSettingsError(`${where}: ${detail}`);
-  }
-  const { enumModule, scope = 'kakao-files', spec: specSetting } = parsed.data;
+  const checked = checkKakaoSettings(raw);
+  if ('problem' in checked) throw new KakaoSettingsError(checked.problem.join(': '));
+  const { enumModule, scope = 'kakao-files', spec: specSetting } = checked.settings;
   const spec = loadSpecSetting(specSetting, context.physicalFilename, cwd);
   const settings: KakaoSettings = {
     index: indexSpec(spec),
-    enumName: parsed.data.enumName ?? spec.enumName,
+    enumName: checked.settings.enumName ?? spec.enumName,
     enumModule: enumModule === undefined ? undefined : parseEnumModule(enumModule),
     scope,
     cwd,

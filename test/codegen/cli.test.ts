@@ -1,12 +1,12 @@
 /**
- * The built CLI (`node dist/codegen/cli.js`), spawned: bad specs, --check, writing, usage errors,
+ * The built CLI (`node dist/codegen/bin.js`), spawned: bad specs, --check, writing, usage errors,
  * determinism across locales and time zones, tsconfig awareness. `npm test` builds first.
  */
 import { chmodSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../codegen/generate.js';
-import { loadSpecFile } from '../../codegen/spec.js';
+import { loadSpecFile } from '../../core/spec.js';
 import {
   ACME_SPEC,
   assertBuilt,

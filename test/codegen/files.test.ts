@@ -18,7 +18,7 @@ import {
   writeFilesAtomically,
 } from '../../codegen/files.js';
 import { generate } from '../../codegen/generate.js';
-import { loadSpecFile, parseSpec } from '../../codegen/spec.js';
+import { loadSpecFile, parseSpec } from '../../core/spec.js';
 import { adviseStyle, inspectTsconfig } from '../../codegen/tsconfig.js';
 import { ACME_SPEC, makeTempDir, removeTempDirs, tempFilesIn } from './helpers.js';
 

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { compileFunction, runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { sortedCodes } from '../../codegen/error-codes.js';
-import { generatedNames } from '../../codegen/names.js';
+import { generatedNames } from '../../core/names.js';
 import { describeDifference } from '../../codegen/files.js';
 import { generate, UsageError, type ModuleFormat, type Style } from '../../codegen/generate.js';
-import { loadSpecFile, parseSpec, specJsonSchema, type Spec } from '../../codegen/spec.js';
-import { jsDocText, jsString } from '../../codegen/text.js';
+import { loadSpecFile, parseSpec, specJsonSchema, type Spec } from '../../core/spec.js';
+import { jsDocText, jsString } from '../../core/text.js';
 import { ACME_SPEC, BUNDLED_SPEC, GOLDEN, REPO, TRICKY_SPEC } from './helpers.js';
 
 const acme = loadSpecFile(ACME_SPEC);

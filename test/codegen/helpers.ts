@@ -15,8 +15,8 @@ export const GOLDEN = join(FIXTURES, 'golden');
 export const ACME_SPEC = join(FIXTURES, 'acme-error-codes.json');
 export const TRICKY_SPEC = join(FIXTURES, 'tricky-error-codes.json');
 export const BUNDLED_SPEC = join(REPO, 'spec/kakao-error-codes.json');
-export const CLI = join(REPO, 'dist/codegen/cli.js');
-export const SCHEMA_SCRIPT = join(REPO, 'dist/codegen/write-json-schema.js');
+export const CLI = join(REPO, 'dist/codegen/bin.js');
+export const SCHEMA_SCRIPT = join(REPO, 'dist/scripts/write-json-schema.js');
 
 /** The CLI tests run the build output; `npm test` builds first. */
 export function assertBuilt(): void {

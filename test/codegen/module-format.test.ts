@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../codegen/generate.js';
 import { PackageJsonError, resolveModuleFormat } from '../../codegen/output.js';
-import { loadSpecFile } from '../../codegen/spec.js';
+import { loadSpecFile } from '../../core/spec.js';
 import { ACME_SPEC, assertBuilt, BUNDLED_SPEC, makeTempDir, removeTempDirs, runCli, runNode, type CliResult } from './helpers.js';
 
 beforeAll(assertBuilt);

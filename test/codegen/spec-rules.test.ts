@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../codegen/cli.js';
 import { generate, type Style } from '../../codegen/generate.js';
-import { findJsonError, loadSpecFile, parseSpec, type SpecInput } from '../../codegen/spec.js';
-import { commentText, jsDocText, jsString, messageText } from '../../codegen/text.js';
+import { findJsonError, loadSpecFile, parseSpec, type SpecInput } from '../../core/spec.js';
+import { commentText, jsDocText, jsString, messageText } from '../../core/text.js';
 import { ACME_SPEC, makeTempDir, removeTempDirs, STRICT_OPTIONS, typeCheck } from './helpers.js';
 
 afterAll(removeTempDirs);

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate, type Style } from '../../codegen/generate.js';
-import { loadSpecFile } from '../../codegen/spec.js';
+import { loadSpecFile } from '../../core/spec.js';
 import {
   BUNDLED_SPEC,
   isMemberDeprecated,

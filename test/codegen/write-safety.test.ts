@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../codegen/cli.js';
 import { checkFiles, OutputFileError, writeFilesAtomically } from '../../codegen/files.js';
 import { generate } from '../../codegen/generate.js';
-import { loadSpecFile, MAX_SPEC_BYTES } from '../../codegen/spec.js';
+import { loadSpecFile, MAX_SPEC_BYTES } from '../../core/spec.js';
 import { ACME_SPEC, assertBuilt, CLI, makeTempDir, removeTempDirs, runCli, tempFilesIn, type CliResult } from './helpers.js';
 
 /** A temp dir in a `"type": "module"` package: `.js` outputs there are ES modules, as the tests expect. */

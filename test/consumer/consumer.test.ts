@@ -118,7 +118,7 @@ async function timed<T>(label: string, action: () => Promise<T>): Promise<T> {
   }
 }
 
-async function createProject(tarball: string, version: (typeof VERSIONS)[number]): Promise<Project> {
+async function createProject(tarballs: readonly string[], version: (typeof VERSIONS)[number]): Promise<Project> {
   const dir = path.join(work, `eslint-${version.major}`);
   mkdirSync(dir);
   writeFileSync(
@@ -129,7 +129,7 @@ async function createProject(tarball: string, version: (typeof VERSIONS)[number]
   await timed(`install (ESLint ${version.eslint})`, () =>
     runOk(
       'npm',
-      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact', `eslint@${version.eslint}`, ...COMMON_PACKAGES, ...version.extra, tarball],
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact', `eslint@${version.eslint}`, ...COMMON_PACKAGES, ...version.extra, ...tarballs],
       dir,
       { timeoutMs: INSTALL_TIMEOUT },
     ),
@@ -174,8 +174,8 @@ async function eslint(target: Project, args: readonly string[], cwd = target.dir
 beforeAll(async () => {
   work = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'kakao-consumer-')));
   if (!path.relative(REPO_ROOT, work).startsWith('..')) throw new Error(`${work} is inside the repository`);
-  const { tarball } = await timed('npm pack', () => packRepository(work));
-  const created = await Promise.all(VERSIONS.map((version) => createProject(tarball, version)));
+  const { tarball, codegenTarball } = await timed('npm pack', () => packRepository(work));
+  const created = await Promise.all(VERSIONS.map((version) => createProject([tarball, codegenTarball], version)));
   VERSIONS.forEach((version, i) => projects.set(version.major, created[i]!));
 }, INSTALL_TIMEOUT + 60_000);
 

@@ -96,8 +96,9 @@ function newestMtime(entry: string): number {
  */
 export function ensureBuilt(): void {
   const built = path.join(REPO_ROOT, 'dist', 'index.js');
-  if (existsSync(built)) {
-    const sources = ['index.ts', 'rules', 'codegen', 'spec'].map((entry) => path.join(REPO_ROOT, entry));
+  const builtCodegen = path.join(REPO_ROOT, 'codegen', 'dist', 'codegen', 'bin.js');
+  if (existsSync(built) && existsSync(builtCodegen)) {
+    const sources = ['index.ts', 'rules', 'core', 'codegen', 'spec'].map((entry) => path.join(REPO_ROOT, entry));
     if (statSync(built).mtimeMs < Math.max(...sources.map(newestMtime))) {
       console.warn('dist/ is older than the sources; testing it as it is (run `npm run build` first to test the sources)');
     }
@@ -112,13 +113,21 @@ export function ensureBuilt(): void {
   if (result.status !== 0) throw new Error(describeRun('npm run build', { ...result, status: result.status }));
 }
 
-/** `npm pack` of the repository into `dest` (without scripts: dist/ is built already); the tarball's path. */
-export async function packRepository(dest: string): Promise<{ tarball: string; files: string[] }> {
+/**
+ * `npm pack` of the repository's two packages into `dest` (without scripts: dist/ is built
+ * already): the plugin and the generator (the `codegen` workspace, package kakao-codegen).
+ */
+export async function packRepository(dest: string): Promise<{ tarball: string; codegenTarball: string; files: string[] }> {
   ensureBuilt();
-  const result = await runOk('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest], REPO_ROOT);
-  const [info] = JSON.parse(result.stdout) as { filename: string; files: { path: string }[] }[];
-  if (!info) throw new Error(describeRun('npm pack', result));
-  return { tarball: path.join(dest, info.filename), files: info.files.map((file) => file.path) };
+  const packOne = async (args: readonly string[]) => {
+    const result = await runOk('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest, ...args], REPO_ROOT);
+    const [info] = JSON.parse(result.stdout) as { filename: string; files: { path: string }[] }[];
+    if (!info) throw new Error(describeRun('npm pack', result));
+    return { tarball: path.join(dest, info.filename), files: info.files.map((file) => file.path) };
+  };
+  const plugin = await packOne([]);
+  const codegen = await packOne(['--workspace', 'codegen']);
+  return { tarball: plugin.tarball, codegenTarball: codegen.tarball, files: plugin.files };
 }
 
 /** Copies the example client (sources, tsconfig, eslint.config.js), without its generated enum. */

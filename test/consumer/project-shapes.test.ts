@@ -190,7 +190,7 @@ function expectFixedFiles(fixed: Readonly<Record<string, string>>, expected: Rea
 beforeAll(async () => {
   work = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'kakao-shapes-')));
   if (!path.relative(REPO_ROOT, work).startsWith('..')) throw new Error(`${work} is inside the repository`);
-  const { tarball } = await timed('npm pack', () => packRepository(work));
+  const { tarball, codegenTarball } = await timed('npm pack', () => packRepository(work));
 
   shared = path.join(work, 'shared-install');
   mkdirSync(shared);
@@ -202,8 +202,8 @@ beforeAll(async () => {
   writeTree(monorepo, MONOREPO_FILES);
 
   await Promise.all([
-    timed('install (shared)', () => install(shared, [...LINT_PACKAGES, ...COMPONENT_PACKAGES, JITI, tarball])),
-    timed('install (monorepo)', () => install(monorepo, [...LINT_PACKAGES, tarball])),
+    timed('install (shared)', () => install(shared, [...LINT_PACKAGES, ...COMPONENT_PACKAGES, JITI, tarball, codegenTarball])),
+    timed('install (monorepo)', () => install(monorepo, [...LINT_PACKAGES, tarball, codegenTarball])),
   ]);
   const generated = await run(
     process.execPath,

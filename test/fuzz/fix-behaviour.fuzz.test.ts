@@ -400,7 +400,7 @@ const RESOLVE_HOOK = `export async function resolve(specifier, context, next) {
 function writeCommonJsEnum(dir: string): string {
   const target = path.join(dir, 'kakao-error-codes.cjs');
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'dist', 'codegen', 'cli.js'), '--style', 'object', '--out', target], { stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(ROOT, 'dist', 'codegen', 'bin.js'), '--style', 'object', '--out', target], { stdio: 'pipe' });
     return 'kakao-codegen --out .cjs';
   } catch {
     const esm = readFileSync(path.join(dir, 'kakao-error-codes.js'), 'utf8');
@@ -428,7 +428,7 @@ function setUpProject(): void {
   writeFileSync(path.join(TMP, 'globals.d.ts'), GLOBALS_DTS);
   const generated = path.join(TMP, 'generated');
   mkdirSync(generated);
-  execFileSync(process.execPath, [path.join(ROOT, 'dist', 'codegen', 'cli.js'), '--style', 'object', '--out', path.join(generated, 'kakao-error-codes.js')], { stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'dist', 'codegen', 'bin.js'), '--style', 'object', '--out', path.join(generated, 'kakao-error-codes.js')], { stdio: 'pipe' });
   commonJsSource = writeCommonJsEnum(generated);
   for (const tree of TREES) {
     mkdirSync(path.join(treeDir(tree), 'src'), { recursive: true });

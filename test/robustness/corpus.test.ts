@@ -18,7 +18,7 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint, Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../codegen/generate.js';
-import { parseSpec } from '../../codegen/spec.js';
+import { parseSpec } from '../../core/spec.js';
 import plugin from '../../index.js';
 import spec from '../../spec/kakao-error-codes.json' with { type: 'json' };
 import { applyEdits, checkFixes, emptyCheck, recordingPlugin } from './fix-check.js';

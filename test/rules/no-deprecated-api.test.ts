@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-deprecated-api.js';
 import { compilePathPattern, findUrlHits, getEndpointTable, matchPathAt, parseUrlHost } from '../../rules/no-deprecated-api-utils/endpoints.js';
-import { parseSpec } from '../../codegen/spec.js';
+import { parseSpec } from '../../core/spec.js';
 import { getBundledSpec } from '../../rules/utils/settings.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
 

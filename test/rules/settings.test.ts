@@ -4,7 +4,9 @@ import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseSpec } from '../../core/spec.js';
 import rule from '../../rules/no-magic-error-code.js';
+import { getBundledSpec } from '../../rules/utils/settings.js';
 import spec from '../../spec/kakao-error-codes.json' with { type: 'json' };
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kakao-settings-'));
@@ -26,6 +28,22 @@ function lint(kakao: unknown, code = 'const kakao = 1;\nif (err.code === -401) {
 }
 
 describe('settings.kakao', () => {
+  it('uses the bundled spec as it is: it is valid and the model changes nothing in it', () => {
+    expect(parseSpec(spec, 'spec/kakao-error-codes.json')).toEqual(getBundledSpec());
+  });
+
+  it.each([
+    [[], /settings\.kakao: expected an object/u],
+    [{ enumName: 42 }, /settings\.kakao\.enumName: expected an identifier/u],
+    [{ enumModule: '' }, /settings\.kakao\.enumModule: expected a non-empty module specifier/u],
+    [{ enumModule: 7 }, /settings\.kakao\.enumModule: expected a module specifier, a path or a file: URL/u],
+    [{ spec: '' }, /settings\.kakao\.spec: expected a spec object/u],
+    [{ spec: [] }, /settings\.kakao\.spec: expected a spec object/u],
+    [{ scope: 'all', colour: 1, size: 2 }, /settings\.kakao: unknown key\(s\) colour, size; expected enumName, enumModule, scope or spec\n/u],
+  ])('checks the shape of settings.kakao without a schema library (%#)', (kakao, message) => {
+    expect(() => lint(kakao)).toThrow(message);
+  });
+
   it.each([
     [{ scope: 'everything' }, /settings\.kakao\.scope: expected "kakao-files" or "all"/u],
     [{ enumName: 'not an identifier' }, /settings\.kakao\.enumName: expected an identifier/u],

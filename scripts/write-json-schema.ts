@@ -2,13 +2,13 @@
  * Writes `spec/kakao-error-codes.schema.json` (draft-07) from the zod spec schema, so editors can
  * validate the spec. `npm run schema` writes it; `--check` only compares (exit 1 when stale).
  *
- * Usage: node dist/codegen/write-json-schema.js [--check] [--out <file>]
+ * Usage: node dist/scripts/write-json-schema.js [--check] [--out <file>]
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkFiles, formatCheckResult, formatWriteResults, OutputFileError, writeFilesAtomically } from './files.js';
-import { specJsonSchema } from './spec.js';
+import { checkFiles, formatCheckResult, formatWriteResults, OutputFileError, writeFilesAtomically } from '../codegen/files.js';
+import { specJsonSchema } from '../core/spec.js';
 
 /** The schema file, relative to the working directory (the package root under npm scripts). */
 export const DEFAULT_SCHEMA_OUT = 'spec/kakao-error-codes.schema.json';

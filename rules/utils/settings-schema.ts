@@ -1,0 +1,66 @@
+/**
+ * The shape of `settings.kakao`, checked by hand: a schema library would be the largest thing the
+ * plugin loads at start-up, for five keys. Each problem is one line naming the key and what was
+ * expected.
+ */
+
+/** A binding name that can be imported and written in any file: an identifier, not a reserved word. */
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
+// Reserved in strict mode code (every module), or not bindable there (`eval`, `arguments`).
+const UNBINDABLE = new Set(
+  (
+    'await break case catch class const continue debugger default delete do else enum export extends false ' +
+    'finally for function if import in instanceof new null return super switch this throw true try typeof ' +
+    'var void while with yield let static implements interface package private protected public eval arguments'
+  ).split(' '),
+);
+// Module specifiers are written into a string literal: a line break or control character cannot be.
+const WRITABLE_SPECIFIER = /^[^\p{Cc}\u2028\u2029]+$/u;
+
+const SCOPES = ['kakao-files', 'all'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface RawKakaoSettings {
+  readonly enumName?: string;
+  readonly enumModule?: string;
+  readonly scope?: Scope;
+  readonly spec?: string | Readonly<Record<string, unknown>>;
+}
+
+type Check = (value: unknown) => string | undefined;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const checks: Readonly<Record<keyof RawKakaoSettings, Check>> = {
+  enumName: (value) => {
+    if (typeof value !== 'string' || !IDENTIFIER.test(value)) return 'expected an identifier';
+    return UNBINDABLE.has(value) ? 'expected an identifier that is not a reserved word' : undefined;
+  },
+  enumModule: (value) => {
+    if (typeof value !== 'string') return 'expected a module specifier, a path or a file: URL';
+    if (value === '') return 'expected a non-empty module specifier';
+    return WRITABLE_SPECIFIER.test(value) ? undefined : 'expected a module specifier without line breaks or control characters';
+  },
+  scope: (value) => (SCOPES.includes(value as Scope) ? undefined : 'expected "kakao-files" or "all"'),
+  spec: (value) =>
+    (typeof value === 'string' && value !== '') || isRecord(value)
+      ? undefined
+      : 'expected a spec object (e.g. an imported JSON file) or a path to a spec file',
+};
+const KEYS = Object.keys(checks) as (keyof RawKakaoSettings)[];
+
+/** `settings.kakao` checked; the first problem as `[path, message]`, or the settings. */
+export function checkKakaoSettings(raw: unknown): { problem: [string, string] } | { settings: RawKakaoSettings } {
+  if (!isRecord(raw)) return { problem: ['settings.kakao', 'expected an object'] };
+  const unknownKeys = Object.keys(raw).filter((key) => !(KEYS as string[]).includes(key));
+  if (unknownKeys.length > 0) {
+    return { problem: ['settings.kakao', `unknown key(s) ${unknownKeys.join(', ')}; expected ${KEYS.slice(0, -1).join(', ')} or ${KEYS.at(-1)!}`] };
+  }
+  for (const key of KEYS) {
+    const problem = raw[key] === undefined ? undefined : checks[key](raw[key]);
+    if (problem !== undefined) return { problem: [`settings.kakao.${key}`, problem] };
+  }
+  return { settings: raw };
+}
