@@ -7,6 +7,11 @@ const GENERATED_MARKER = /^(?:#![^\n]*\n)?\/\/ Code generated .* DO NOT EDIT\.\r
 
 const MARKER_START = '// Code generated ';
 
+/** The marker line the generator writes first (`name` already safe inside a line comment). */
+export function generatedMarkerLine(name: string): string {
+  return `${MARKER_START}by kakao-codegen from ${name}. DO NOT EDIT.`;
+}
+
 /**
  * Whether `text` starts with the marker: on its first line, or on its second (after a shebang).
  * Every linted file is asked, so a cheap test comes before the RegExp.
