@@ -1,6 +1,8 @@
 /**
- * The built CLI (`node dist/codegen/bin.js`), spawned: bad specs, --check, writing, usage errors,
- * determinism across locales and time zones, tsconfig awareness. `npm test` builds first.
+ * The CLI: bad specs, --check, writing, usage errors, determinism across locales and time zones,
+ * tsconfig awareness. Most cases call its exported `run(argv, io)` in process; the built bin
+ * (`node dist/codegen/bin.js`, `npm test` builds first) is spawned where the process matters:
+ * --help through the bin, and another working directory and environment.
  */
 import { chmodSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -15,6 +17,7 @@ import {
   REPO,
   removeTempDirs,
   runCli,
+  runCliInProcess,
   runNode,
   SCHEMA_SCRIPT,
   tempFilesIn,
@@ -172,7 +175,7 @@ describe.concurrent('a bad spec: exit 1, one clear line, previous output intact,
     const out = join(outDir, 'errors.ts');
     mkdirSync(outDir, { recursive: true });
     writeFileSync(out, SENTINEL);
-    const result = await runCli(['--spec', spec(), '--out', out]);
+    const result = await runCliInProcess(['--spec', spec(), '--out', out]);
     expect(result.status).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
@@ -185,7 +188,7 @@ describe.concurrent('a bad spec: exit 1, one clear line, previous output intact,
   it.skipIf(process.getuid?.() === 0)('unreadable (no permission)', async () => {
     const file = raw('no-permission.json', acmeText)();
     chmodSync(file, 0o000);
-    const result = await runCli(['--spec', file, '--out', join(dir, 'never.ts')]);
+    const result = await runCliInProcess(['--spec', file, '--out', join(dir, 'never.ts')]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('no-permission.json: cannot read it (EACCES)');
   });
@@ -195,7 +198,7 @@ describe.concurrent('writing', { timeout: 90_000 }, () => {
   it('creates the folder, writes what generate() returns, then leaves an unchanged file alone', async () => {
     const dir = makeTempDir();
     const out = join(dir, 'deep', 'er', 'acme.ts');
-    const first = await runCli(['--spec', ACME_SPEC, '--out', out]);
+    const first = await runCliInProcess(['--spec', ACME_SPEC, '--out', out]);
     expect(first.status).toBe(0);
     expect(first.stdout).toBe(`kakao-codegen: wrote ${out} (5 codes, --style const-enum)\n`);
     const expected = generate(loadSpecFile(ACME_SPEC), { out, specFile: ACME_SPEC }).files[0]?.text;
@@ -203,7 +206,7 @@ describe.concurrent('writing', { timeout: 90_000 }, () => {
 
     const past = new Date('2001-02-03T04:05:06Z');
     utimesSync(out, past, past);
-    const second = await runCli(['--spec', ACME_SPEC, '--out', out]);
+    const second = await runCliInProcess(['--spec', ACME_SPEC, '--out', out]);
     expect(second.status).toBe(0);
     expect(second.stdout).toContain(`${out} unchanged`);
     expect(statSync(out).mtimeMs).toBe(past.getTime());
@@ -214,7 +217,7 @@ describe.concurrent('writing', { timeout: 90_000 }, () => {
     const dir = makeTempDir();
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     writeFileSync(join(dir, 'acme.d.ts'), SENTINEL, { mode: 0o640 });
-    const result = await runCli(['--spec', ACME_SPEC, '--out', join(dir, 'acme.js')]);
+    const result = await runCliInProcess(['--spec', ACME_SPEC, '--out', join(dir, 'acme.js')]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`wrote ${join(dir, 'acme.js')}, ${join(dir, 'acme.d.ts')}`);
     expect(readFileSync(join(dir, 'acme.js'), 'utf8')).toContain('export const AcmeError = Object.freeze({');
@@ -226,7 +229,7 @@ describe.concurrent('writing', { timeout: 90_000 }, () => {
   it('an output path that is a directory: exit 1, a message, no temp file', async () => {
     const dir = makeTempDir();
     mkdirSync(join(dir, 'taken.ts'));
-    const result = await runCli(['--spec', ACME_SPEC, '--out', join(dir, 'taken.ts')]);
+    const result = await runCliInProcess(['--spec', ACME_SPEC, '--out', join(dir, 'taken.ts')]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`kakao-codegen: ${join(dir, 'taken.ts')}: is a directory, expected a file\n`);
     expect(tempFilesIn(dir)).toEqual([]);
@@ -247,7 +250,7 @@ describe.concurrent('--check', () => {
     const missingOut = join(dir, 'missing.ts');
 
     const [fresh, stale, missing] = await Promise.all(
-      [out, staleOut, missingOut].map((file) => runCli(['--spec', ACME_SPEC, '--out', file, '--check'])),
+      [out, staleOut, missingOut].map((file) => runCliInProcess(['--spec', ACME_SPEC, '--out', file, '--check'])),
     );
     expect(fresh?.status).toBe(0);
     expect(fresh?.stdout).toBe(`kakao-codegen: ${out} up to date\n`);
@@ -268,7 +271,7 @@ describe.concurrent('--check', () => {
   });
 
   it('the repo: generated/ and the JSON schema are fresh', async () => {
-    const [codegen, schema] = await Promise.all([runCli(['--check']), runNode(SCHEMA_SCRIPT, ['--check'])]);
+    const [codegen, schema] = await Promise.all([runCliInProcess(['--check']), runNode(SCHEMA_SCRIPT, ['--check'])]);
     expect(codegen.stderr).toBe('');
     expect(codegen.status).toBe(0);
     expect(schema.stderr).toBe('');
@@ -301,7 +304,7 @@ describe.concurrent('usage', () => {
     [['--out', join(dir, 'x.js'), '--style', 'const-enum'], '--style const-enum needs a TypeScript output'],
     [['--out', join(dir, 'x.mjs'), '--style', 'enum'], '--style enum needs a TypeScript output'],
   ])('%j → exit 2', async (args, message) => {
-    const result = await runCli([...args, ...(args.includes('--out') ? [] : ['--out', out])]);
+    const result = await runCliInProcess([...args, ...(args.includes('--out') ? [] : ['--out', out])]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('Usage: kakao-codegen');
@@ -353,7 +356,7 @@ describe.concurrent('tsconfig awareness (details in files.test.ts)', () => {
   it('isolatedModules: an informational note, and the file is written', async () => {
     const dir = project({ compilerOptions: { isolatedModules: true } });
     const out = join(dir, 'src', 'gen', 'codes.ts');
-    const result = await runCli(['--spec', ACME_SPEC, '--out', out]);
+    const result = await runCliInProcess(['--spec', ACME_SPEC, '--out', out]);
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/^kakao-codegen: note: .*tsconfig\.json sets isolatedModules.*--style object/u);
     expect(readFileSync(out, 'utf8')).toContain('export const enum AcmeError');
@@ -362,7 +365,7 @@ describe.concurrent('tsconfig awareness (details in files.test.ts)', () => {
   it('erasableSyntaxOnly (through extends): refused, exit 1, nothing written', async () => {
     const dir = project({ extends: './base.json' }, { compilerOptions: { erasableSyntaxOnly: true } });
     const out = join(dir, 'src', 'codes.ts');
-    const result = await runCli(['--spec', ACME_SPEC, '--out', out]);
+    const result = await runCliInProcess(['--spec', ACME_SPEC, '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('erasableSyntaxOnly');
     expect(result.stderr).toContain('--style object');

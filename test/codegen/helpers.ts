@@ -51,6 +51,18 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
   return runNode(CLI, args, options);
 }
 
+/**
+ * Runs the CLI in this process through its exported `run(argv, io)`: what the bin does, without a
+ * node start-up per test. The working directory is this process's (the repository).
+ */
+export async function runCliInProcess(args: readonly string[]): Promise<CliResult> {
+  const { run } = await import('../../codegen/cli.js');
+  let stdout = '';
+  let stderr = '';
+  const status = await run(args, { stdout: (line) => (stdout += `${line}\n`), stderr: (line) => (stderr += `${line}\n`) });
+  return { status, stdout, stderr };
+}
+
 export interface RunOptions {
   readonly cwd?: string;
   readonly env?: NodeJS.ProcessEnv;
