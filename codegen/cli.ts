@@ -162,7 +162,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       }
       throw error;
     }
-    const { loadSpecFile } = await import('./spec.js');
+    const { codeFamilies, loadSpecFile } = await import('./spec.js');
     const spec = loadSpecFile(options.spec);
     if (!options.check && style !== 'object') {
       const { adviseStyle, inspectTsconfig } = await import('./tsconfig.js');
@@ -190,7 +190,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     }
 
     const results = await writeFilesAtomically(files, { beforeReplace: testPause() });
-    io.stdout(`kakao-codegen: ${escapeControls(formatWriteResults(results))} (${spec.codes.length} codes, --style ${style})`);
+    io.stdout(`kakao-codegen: ${escapeControls(formatWriteResults(results))} (${codeFamilies(spec).map((family) => family.codes.length).join(' + ')} codes, --style ${style})`);
     return 0;
   } catch (error) {
     if (error instanceof UsageFailure) {
@@ -224,3 +224,4 @@ function isMain(): boolean {
 
 // Not when a test imports `run`.
 if (isMain()) process.exitCode = await run(process.argv.slice(2));
+
