@@ -375,6 +375,11 @@ function infoTableType({ names, codeType }: FamilyOutput): string {
  */
 function infoTable(output: FamilyOutput, flavour: Flavour): WriterFunction {
   const { names, codes } = output;
+  // A string enum is nominal: "E1" is not assignable to it, its member is (a number is, to a numeric enum).
+  const codeValue = (entry: CodeEntry) =>
+    typeof entry.code === 'string' && (flavour === 'const-enum' || flavour === 'enum')
+      ? `${names.enumName}.${entry.name}`
+      : codeLiteral(entry.code);
   const description = `What the spec says about every {@link ${names.enumName}}, keyed by code. Look codes up with {@link ${names.getInfo}}.`;
   const initializer: WriterFunction = (writer) => {
     writer.write('Object.freeze(');
@@ -382,7 +387,7 @@ function infoTable(output: FamilyOutput, flavour: Flavour): WriterFunction {
       for (const entry of codes) {
         writer.write(`[${codeLiteral(entry.code)}]: Object.freeze(`);
         writer.inlineBlock(() => {
-          writer.writeLine(`code: ${codeLiteral(entry.code)},`);
+          writer.writeLine(`code: ${codeValue(entry)},`);
           writer.writeLine(`name: ${jsString(entry.name)},`);
           writer.writeLine(`httpStatus: ${entry.httpStatus === null ? 'null' : String(entry.httpStatus)},`);
           writer.writeLine(`summary: ${jsString(entry.summary)},`);

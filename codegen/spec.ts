@@ -190,8 +190,7 @@ export const deprecatedMemberSchema = z.strictObject({
     ),
 });
 
-export const specSchema = z
-  .strictObject({
+const specObjectSchema = z.strictObject({
     $schema: wellFormed(z.string()).optional(),
     api: z.strictObject({
       name: text.describe('The API name used in messages, e.g. "Kakao".'),
@@ -207,8 +206,9 @@ export const specSchema = z
       .describe('Further code families, each with its own enum in the same generated module.'),
     deprecatedEndpoints: z.array(deprecatedEndpointSchema).default([]),
     deprecatedMembers: z.array(deprecatedMemberSchema).default([]),
-  })
-  .superRefine((spec, ctx) => {
+  });
+
+export const specSchema = specObjectSchema.superRefine((spec, ctx) => {
     const reportDuplicates = <T>(
       items: readonly T[],
       key: (item: T) => string | number,
@@ -274,12 +274,12 @@ function reportGeneratedNameClashes(spec: SpecShape, ctx: z.core.$RefinementCtx)
   const owners = new Map<string, string>();
   for (const family of codeFamilies(spec)) {
     const where = family.path.length === 0 ? 'enumName' : `${formatPath(family.path)}.enumName`;
-    for (const name of Object.values(generatedNames(family.enumName))) {
+    // Within one family the interface and the table may share a name (`typeInfo`): one is a type, one a value.
+    const generated: Readonly<Record<string, string>> = { ...generatedNames(family.enumName) };
+    const names = new Set(Object.values(generated));
+    for (const name of names) {
       const owner = owners.get(name);
-      if (owner === undefined) {
-        owners.set(name, where);
-        continue;
-      }
+      if (owner === undefined) continue;
       ctx.addIssue({
         code: 'custom',
         path: [...family.path, 'enumName'],
@@ -287,11 +287,12 @@ function reportGeneratedNameClashes(spec: SpecShape, ctx: z.core.$RefinementCtx)
       });
       return;
     }
+    for (const name of names) owners.set(name, where);
   }
 }
 
-export type Spec = z.output<typeof specSchema>;
-export type SpecInput = z.input<typeof specSchema>;
+export type Spec = z.output<typeof specObjectSchema>;
+export type SpecInput = z.input<typeof specObjectSchema>;
 export type ErrorCodeEntry = Spec['codes'][number];
 export type StringErrorCodeEntry = z.output<typeof stringErrorCodeSchema>;
 export type CodeFamilySpec = Spec['families'][number];
@@ -300,7 +301,7 @@ export type DeprecatedEndpoint = Spec['deprecatedEndpoints'][number];
 export type DeprecatedMember = Spec['deprecatedMembers'][number];
 
 /** The fields of a spec that families are read from (also before the spec is fully valid). */
-type SpecShape = Pick<Spec, 'enumName' | 'source' | 'codes' | 'families'>;
+type SpecShape = Pick<z.output<typeof specObjectSchema>, 'enumName' | 'source' | 'codes' | 'families'>;
 
 /**
  * One family of codes with its enum: the spec's own `codes` (integers, named by `enumName`) or one

@@ -1498,7 +1498,7 @@ export interface KakaoLoginErrorCodeInfo {
 /** What the spec says about every {@link KakaoLoginErrorCode}, keyed by code. Look codes up with {@link getKakaoLoginErrorCodeInfo}. */
 export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginErrorCodeInfo | undefined } = Object.freeze({
   ["KOE001"]: Object.freeze({
-    code: "KOE001",
+    code: KakaoLoginErrorCode.InvalidRequestParameters,
     name: "InvalidRequestParameters",
     httpStatus: null,
     summary: "bad request parameters",
@@ -1508,7 +1508,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE002"]: Object.freeze({
-    code: "KOE002",
+    code: KakaoLoginErrorCode.InvalidRequestUrl,
     name: "InvalidRequestUrl",
     httpStatus: null,
     summary: "wrong request URL",
@@ -1518,7 +1518,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE003"]: Object.freeze({
-    code: "KOE003",
+    code: KakaoLoginErrorCode.TemporaryServerError,
     name: "TemporaryServerError",
     httpStatus: null,
     summary: "temporary OAuth server error",
@@ -1529,7 +1529,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE004"]: Object.freeze({
-    code: "KOE004",
+    code: KakaoLoginErrorCode.KakaoLoginNotActivated,
     name: "KakaoLoginNotActivated",
     httpStatus: null,
     summary: "Kakao Login not activated",
@@ -1539,7 +1539,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE005"]: Object.freeze({
-    code: "KOE005",
+    code: KakaoLoginErrorCode.NotTeamMember,
     name: "NotTeamMember",
     httpStatus: null,
     summary: "user not a team member of a test-mode app",
@@ -1549,7 +1549,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE006"]: Object.freeze({
-    code: "KOE006",
+    code: KakaoLoginErrorCode.RedirectUriNotRegistered,
     name: "RedirectUriNotRegistered",
     httpStatus: null,
     summary: "redirect URI not registered",
@@ -1559,7 +1559,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE007"]: Object.freeze({
-    code: "KOE007",
+    code: KakaoLoginErrorCode.LogoutRedirectUriNotRegistered,
     name: "LogoutRedirectUriNotRegistered",
     httpStatus: null,
     summary: "logout redirect URI not registered",
@@ -1569,7 +1569,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE008"]: Object.freeze({
-    code: "KOE008",
+    code: KakaoLoginErrorCode.InvalidAppKey,
     name: "InvalidAppKey",
     httpStatus: null,
     summary: "wrong app key or key type",
@@ -1579,7 +1579,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE009"]: Object.freeze({
-    code: "KOE009",
+    code: KakaoLoginErrorCode.PlatformNotRegistered,
     name: "PlatformNotRegistered",
     httpStatus: null,
     summary: "platform not registered",
@@ -1589,7 +1589,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE010"]: Object.freeze({
-    code: "KOE010",
+    code: KakaoLoginErrorCode.InvalidClientSecret,
     name: "InvalidClientSecret",
     httpStatus: null,
     summary: "client_secret missing or wrong",
@@ -1599,7 +1599,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE023"]: Object.freeze({
-    code: "KOE023",
+    code: KakaoLoginErrorCode.PopupLoginNotAvailable,
     name: "PopupLoginNotAvailable",
     httpStatus: null,
     summary: "JavaScript SDK popup login not available",
@@ -1609,7 +1609,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE101"]: Object.freeze({
-    code: "KOE101",
+    code: KakaoLoginErrorCode.InvalidClient,
     name: "InvalidClient",
     httpStatus: null,
     summary: "wrong app key",
@@ -1619,7 +1619,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE102"]: Object.freeze({
-    code: "KOE102",
+    code: KakaoLoginErrorCode.ChannelNotLinkedToApp,
     name: "ChannelNotLinkedToApp",
     httpStatus: null,
     summary: "channel not linked to the app",
@@ -1629,7 +1629,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE201"]: Object.freeze({
-    code: "KOE201",
+    code: KakaoLoginErrorCode.UnsupportedResponseType,
     name: "UnsupportedResponseType",
     httpStatus: null,
     summary: "unsupported response_type",
@@ -1639,7 +1639,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE202"]: Object.freeze({
-    code: "KOE202",
+    code: KakaoLoginErrorCode.TokenResponseTypeNotSupported,
     name: "TokenResponseTypeNotSupported",
     httpStatus: null,
     summary: "response_type=token not supported",
@@ -1649,7 +1649,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE203"]: Object.freeze({
-    code: "KOE203",
+    code: KakaoLoginErrorCode.RequiredConsentRefused,
     name: "RequiredConsentRefused",
     httpStatus: null,
     summary: "required consent items refused",
@@ -1660,7 +1660,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.",
   }),
   ["KOE204"]: Object.freeze({
-    code: "KOE204",
+    code: KakaoLoginErrorCode.InvalidParameter,
     name: "InvalidParameter",
     httpStatus: null,
     summary: "invalid parameter",
@@ -1671,7 +1671,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.",
   }),
   ["KOE205"]: Object.freeze({
-    code: "KOE205",
+    code: KakaoLoginErrorCode.ScopeNotConfigured,
     name: "ScopeNotConfigured",
     httpStatus: null,
     summary: "requested scope not configured",
@@ -1681,7 +1681,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE207"]: Object.freeze({
-    code: "KOE207",
+    code: KakaoLoginErrorCode.RequiredParameterMissing,
     name: "RequiredParameterMissing",
     httpStatus: null,
     summary: "required parameter missing",
@@ -1692,7 +1692,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.",
   }),
   ["KOE237"]: Object.freeze({
-    code: "KOE237",
+    code: KakaoLoginErrorCode.TokenRequestRateLimitExceeded,
     name: "TokenRequestRateLimitExceeded",
     httpStatus: null,
     summary: "token request rate limit exceeded",
@@ -1703,7 +1703,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page. Not marked retryable: the fix is to send fewer token requests, not to re-send.",
   }),
   ["KOE303"]: Object.freeze({
-    code: "KOE303",
+    code: KakaoLoginErrorCode.RedirectUriMismatch,
     name: "RedirectUriMismatch",
     httpStatus: null,
     summary: "redirect_uri mismatch",
@@ -1713,7 +1713,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE310"]: Object.freeze({
-    code: "KOE310",
+    code: KakaoLoginErrorCode.UnsupportedGrantType,
     name: "UnsupportedGrantType",
     httpStatus: null,
     summary: "unsupported grant_type",
@@ -1724,7 +1724,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.",
   }),
   ["KOE319"]: Object.freeze({
-    code: "KOE319",
+    code: KakaoLoginErrorCode.RefreshTokenMissing,
     name: "RefreshTokenMissing",
     httpStatus: null,
     summary: "refresh token missing",
@@ -1735,7 +1735,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.",
   }),
   ["KOE320"]: Object.freeze({
-    code: "KOE320",
+    code: KakaoLoginErrorCode.AuthorizationCodeNotFound,
     name: "AuthorizationCodeNotFound",
     httpStatus: null,
     summary: "authorization code not found",
@@ -1746,7 +1746,7 @@ export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginError
     source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
   }),
   ["KOE322"]: Object.freeze({
-    code: "KOE322",
+    code: KakaoLoginErrorCode.InvalidRefreshToken,
     name: "InvalidRefreshToken",
     httpStatus: null,
     summary: "refresh token invalid or expired",
