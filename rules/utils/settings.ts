@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { z } from 'zod';
-import { formatPath, loadSpecFile, parseSpec, SpecError } from '../../codegen/spec.js';
-import type { ErrorCodeEntry, Spec } from '../../codegen/spec.js';
+import { codeFamilies, formatPath, loadSpecFile, parseSpec, SpecError } from '../../codegen/spec.js';
+import type { CodeFamily, ErrorCodeEntry, Spec } from '../../codegen/spec.js';
 import bundledSpecJson from '../../spec/kakao-error-codes.json' with { type: 'json' };
 import { resolveSettingPath } from './config-dirs.js';
 
@@ -51,6 +51,8 @@ export interface SpecIndex {
   readonly byName: ReadonlyMap<string, ErrorCodeEntry>;
   readonly retryable: readonly ErrorCodeEntry[];
   readonly deprecated: readonly ErrorCodeEntry[];
+  /** Every code family, the spec's own `codes` (what the fields above index) first. */
+  readonly families: readonly CodeFamily[];
 }
 
 /**
@@ -90,6 +92,7 @@ export function indexSpec(spec: Spec): SpecIndex {
       byName: new Map(spec.codes.map((entry) => [entry.name, entry])),
       retryable: spec.codes.filter((entry) => entry.retryable),
       deprecated: spec.codes.filter((entry) => entry.deprecated),
+      families: codeFamilies(spec),
     };
     indexCache.set(spec, index);
   }
