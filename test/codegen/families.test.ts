@@ -203,3 +203,29 @@ describe('the generated module', () => {
     expect(generate(parseSpec(withFamilies, 'acme.json'), { out: 'acme.ts', style: 'object', specFile: 'acme.json' }).files[0]!.text).toBe(text);
   });
 });
+
+describe('the other new fields', () => {
+  it('a code\'s source is optional text', () => {
+    const withSource = structuredClone(acmeJson);
+    withSource.codes[0]!.source = 'The Acme reference, page 3.';
+    expect(parseSpec(withSource, 'x.json').codes[0]?.source).toBe('The Acme reference, page 3.');
+    withSource.codes[0]!.source = ' ';
+    expect(() => parseSpec(withSource, 'x.json')).toThrow('x.json: invalid spec: codes[0].source: expected a non-empty string, got ""');
+  });
+
+  it('a deprecated member may be a whole namespace, and may need a rewrite', () => {
+    const member = (value: string, replacementCall?: string) => ({
+      ...acmeJson,
+      deprecatedMembers: [{ member: value, status: 'terminated', replacement: null, since: null, source: 'x', replacementCall }],
+    });
+    expect(parseSpec(member('Acme.Old.*', 'rewrite'), 'x.json').deprecatedMembers[0]?.member).toBe('Acme.Old.*');
+    expect(() => parseSpec(member('Acme.*.x'), 'x.json')).toThrow(
+      'x.json: invalid spec: deprecatedMembers[0].member: expected a dotted member path such as "Kakao.Auth.getStatus", or a namespace such as "Kakao.Link.*", got "Acme.*.x"',
+    );
+    // A namespace is named where it is used, as a member: a bare global (`Acme.*`) is not one.
+    expect(() => parseSpec(member('Acme.*'), 'x.json')).toThrow('deprecatedMembers[0].member: expected a dotted member path');
+    expect(() => parseSpec(member('Acme.Old', 'byHand'), 'x.json')).toThrow(
+      'x.json: invalid spec: deprecatedMembers[0].replacementCall: expected one of "sameArguments", "callbackToPromise", "rewrite", got "byHand"',
+    );
+  });
+});

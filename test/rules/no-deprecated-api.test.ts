@@ -995,6 +995,26 @@ ruleTester.run('no-deprecated-api: the v1 channel paths', rule, {
 describe('endpoint matching', () => {
   const table = getEndpointTable(getBundledSpec());
 
+  it('compiles a namespace to its own names, and renames only where the call keeps its shape', () => {
+    const compiled = (member: string) => table.members.find((entry) => entry.entry.member === member);
+    expect(compiled('Kakao.Link.*')).toMatchObject({ names: ['Kakao', 'Link'], replacementName: 'Share' });
+    expect(compiled('Kakao.Story.*')).toMatchObject({ names: ['Kakao', 'Story'], replacementName: undefined });
+    // `rewrite`: authorize is another kind of call, so it is never a rename.
+    expect(compiled('Kakao.Auth.login')).toMatchObject({ names: ['Kakao', 'Auth', 'login'], replacementName: undefined });
+    expect(compiled('Kakao.Auth.getStatus')?.replacementName).toBe('getStatusInfo');
+    const namespaceToMember = getEndpointTable(
+      parseSpec(
+        {
+          ...getBundledSpec(),
+          deprecatedMembers: [{ member: 'Sdk.Old.*', status: 'terminated', replacement: 'Sdk.New', since: null, source: 'x' }],
+        },
+        'x.json',
+      ),
+    );
+    // A namespace replaced by a member (or the reverse) is not a rename.
+    expect(namespaceToMember.members[0]).toMatchObject({ names: ['Sdk', 'Old'], replacementName: undefined });
+  });
+
   it('matches exact paths with a trailing slash, query or fragment, and nothing longer', () => {
     const exact = compilePathPattern('/v1/user/me');
     for (const path of ['/v1/user/me', '/v1/user/me/']) expect(exact.test(path)).toBe(true);
