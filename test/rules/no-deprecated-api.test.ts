@@ -944,6 +944,58 @@ createJsRuleTester().run('no-deprecated-api: JavaScript SDK v2 removals in page 
   ],
 });
 
+ruleTester.run('no-deprecated-api: the SDK global described by ambient types', rule, {
+  valid: [
+    {
+      // The file's own namespace, with a value in it, is not the SDK.
+      filename: 'src/kakao-share.ts',
+      code: outdent`
+        namespace Kakao {
+          export const Link = { sendDefault(settings: object): void {} };
+        }
+        Kakao.Link.sendDefault({ objectType: 'feed' });
+      `,
+    },
+  ],
+  invalid: [
+    {
+      // A declaration of the SDK's global is the SDK, not the file's own namespace.
+      filename: 'src/kakao-share.ts',
+      code: outdent`
+        declare namespace Kakao {
+          namespace Link {
+            function sendDefault(settings: object): void;
+          }
+        }
+        Kakao.Link.sendDefault({ objectType: 'feed' });
+      `,
+      errors: [
+        linkError(outdent`
+          declare namespace Kakao {
+            namespace Link {
+              function sendDefault(settings: object): void;
+            }
+          }
+          Kakao.Share.sendDefault({ objectType: 'feed' });
+        `),
+      ],
+    },
+    {
+      filename: 'src/kakao-share.ts',
+      code: outdent`
+        declare global {
+          class Kakao {
+            static Story: { share(options: object): void };
+          }
+        }
+        Kakao.Story.share({ url: location.href });
+        export {};
+      `,
+      errors: [{ messageId: 'deprecatedMember', data: STORY, line: 6, suggestions: [] }],
+    },
+  ],
+});
+
 ruleTester.run('no-deprecated-api: the v1 channel paths', rule, {
   valid: [
     { filename: file, code: "fetch('https://kapi.kakao.com/v2/api/talk/channels?channel_ids=_x');" },
