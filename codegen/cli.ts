@@ -160,6 +160,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       throw error;
     }
     const { loadSpecFile } = await import('../core/spec.js');
+    const { codeFamilies } = await import('../core/families.js');
     const spec = loadSpecFile(options.spec);
     if (!options.check && style !== 'object') {
       const { adviseStyle, inspectTsconfig } = await import('./tsconfig.js');
@@ -187,7 +188,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     }
 
     const results = await writeFilesAtomically(files, { beforeReplace: testPause() });
-    io.stdout(`kakao-codegen: ${escapeControls(formatWriteResults(results))} (${spec.codes.length} codes, --style ${style})`);
+    io.stdout(`kakao-codegen: ${escapeControls(formatWriteResults(results))} (${codeFamilies(spec).map((family) => family.codes.length).join(' + ')} codes, --style ${style})`);
     return 0;
   } catch (error) {
     if (error instanceof UsageFailure) {

@@ -19,7 +19,8 @@ import {
   type TypeAliasDeclarationStructure,
   type WriterFunction,
 } from 'ts-morph';
-import type { ErrorCodeEntry, Spec } from '../core/spec.js';
+import { codeFamilies, type CodeFamily } from '../core/families.js';
+import type { ErrorCodeEntry, Spec, StringErrorCodeEntry } from '../core/spec.js';
 import { compareCodes, generatedNames, type GeneratedNames } from '../core/names.js';
 import { commentText, jsDocText, jsString } from '../core/text.js';
 
@@ -37,9 +38,37 @@ function isJavaScript(flavour: Flavour): flavour is 'js' | 'cjs' {
   return flavour === 'js' || flavour === 'cjs';
 }
 
-/** Codes sorted by |code| ascending, then by code (so -1 comes before 1). */
-export function sortedCodes(codes: readonly ErrorCodeEntry[]): ErrorCodeEntry[] {
-  return [...codes].sort((a, b) => compareCodes(a.code, b.code));
+/** One code of any family. */
+type CodeEntry = ErrorCodeEntry | StringErrorCodeEntry;
+
+/**
+ * Codes sorted: integers by |code| ascending, then by code (so -1 comes before 1); strings by
+ * UTF-16 code units, which no locale changes.
+ */
+export function sortedCodes<T extends CodeEntry>(codes: readonly T[]): T[] {
+  return [...codes].sort((a, b) =>
+    typeof a.code === 'number' && typeof b.code === 'number'
+      ? compareCodes(a.code, b.code)
+      : a.code < b.code
+        ? -1
+        : a.code > b.code
+          ? 1
+          : 0,
+  );
+}
+
+/** A code as a literal: `-401`, `"KOE320"`. */
+function codeLiteral(code: number | string): string {
+  return typeof code === 'number' ? String(code) : jsString(code);
+}
+
+/** What the statements of one family need: its names, sorted codes and value type. */
+interface FamilyOutput {
+  readonly family: CodeFamily;
+  readonly names: GeneratedNames;
+  readonly codes: readonly CodeEntry[];
+  /** `number` or `string`: the type of a code, for the table's index signature and the lookup's guard. */
+  readonly codeType: 'number' | 'string';
 }
 
 export interface StatementsOptions {
@@ -62,29 +91,40 @@ export function headerLines(specName: string, style: string): string[] {
 /** Every statement of one output file, in order. */
 export function errorCodesStatements(spec: Spec, options: StatementsOptions): (string | WriterFunction | StatementStructures)[] {
   const { flavour } = options;
-  const names = generatedNames(spec.enumName);
-  const codes = sortedCodes(spec.codes);
   const statements: (string | WriterFunction | StatementStructures)[] = [headerLines(options.specName, options.style).join('\n')];
   // ES modules are strict anyway; a CommonJS module opts in, so both run the same way.
   if (flavour === 'cjs') statements.push('"use strict";');
-
-  if (flavour === 'const-enum' || flavour === 'enum') {
-    statements.push(enumDeclaration(spec, codes, flavour === 'const-enum'));
-  } else {
-    statements.push(enumObject(spec, codes, flavour));
-    if (!isJavaScript(flavour)) statements.push(enumTypeAlias(names), enumMemberTypes(names, codes));
-  }
-
-  if (isJavaScript(flavour)) statements.push(infoTypedef(names));
-  else statements.push(infoInterface(names));
-  statements.push(
-    infoTable(names, codes, flavour),
-    ...helperFunctions(names, flavour),
-    retryableList(names, codes, flavour),
+  const families = codeFamilies(spec).map(
+    (family): FamilyOutput => ({
+      family,
+      names: generatedNames(family.enumName),
+      codes: sortedCodes<CodeEntry>(family.codes),
+      codeType: family.valueType === 'integer' ? 'number' : 'string',
+    }),
   );
-  if (flavour === 'cjs') statements.push(commonJsExports(names));
+  for (const output of families) statements.push(...familyStatements(spec, output, flavour));
+  if (flavour === 'cjs') statements.push(commonJsExports(families.map((output) => output.names)));
   // One blank line between top-level statements, whatever ts-morph's default for their kind.
   return statements.flatMap((statement, index) => (index === 0 ? [statement] : [blankLine, statement]));
+}
+
+/** One family's enum (or object and type), metadata table, helpers and retryable list. */
+function familyStatements(spec: Spec, output: FamilyOutput, flavour: Flavour): (WriterFunction | StatementStructures)[] {
+  const { names, codes } = output;
+  const statements: (WriterFunction | StatementStructures)[] = [];
+  if (flavour === 'const-enum' || flavour === 'enum') {
+    statements.push(enumDeclaration(spec, output, flavour === 'const-enum'));
+  } else {
+    statements.push(enumObject(spec, output, flavour));
+    if (!isJavaScript(flavour)) statements.push(enumTypeAlias(names), enumMemberTypes(names, codes));
+  }
+  statements.push(
+    isJavaScript(flavour) ? infoTypedef(names) : infoInterface(names),
+    infoTable(output, flavour),
+    ...helperFunctions(output, flavour),
+    retryableList(names, codes, flavour),
+  );
+  return statements;
 }
 
 const blankLine: WriterFunction = (writer) => {
@@ -97,17 +137,22 @@ function doc(description: string, tags: OptionalKind<JSDocTagStructure>[] = []):
   return { description, tags };
 }
 
-function enumDoc(spec: Spec): OptionalKind<JSDocStructure> {
-  const lines = [`Error codes of the ${jsDocText(spec.api.name)} API, generated from the spec.`];
-  if (spec.source !== undefined) lines.push('', `Source: ${jsDocText(spec.source)}`);
+function enumDoc(spec: Spec, { description, source }: CodeFamily): OptionalKind<JSDocStructure> {
+  const lines = [
+    description === undefined
+      ? `Error codes of the ${jsDocText(spec.api.name)} API, generated from the spec.`
+      : `${jsDocText(description)} Generated from the spec.`,
+  ];
+  if (source !== undefined) lines.push('', `Source: ${jsDocText(source)}`);
   return doc(lines.join('\n'));
 }
 
-/** The JSDoc of one code: description, HTTP status, retryable, solution, note, `@deprecated`. */
-function memberDoc(entry: ErrorCodeEntry): OptionalKind<JSDocStructure> {
+/** The JSDoc of one code: description, HTTP status, retryable, solution, source, note, `@deprecated`. */
+function memberDoc(entry: CodeEntry): OptionalKind<JSDocStructure> {
   const status = entry.httpStatus === null ? 'not documented' : String(entry.httpStatus);
   const lines = [jsDocText(entry.description), '', `HTTP status: ${status}. Retryable: ${entry.retryable ? 'yes' : 'no'}.`];
   if (entry.solution !== undefined) lines.push('', `Solution: ${jsDocText(entry.solution)}`);
+  if (entry.source !== undefined) lines.push('', `Source: ${jsDocText(entry.source)}`);
   if (entry.note !== undefined) lines.push('', `Note: ${jsDocText(entry.note)}`);
   const tags: OptionalKind<JSDocTagStructure>[] = [];
   if (entry.deprecated) {
@@ -171,34 +216,33 @@ function exportedConst(declaration: ExportedConst): WriterFunction {
 
 // --- the enum -----------------------------------------------------------------------------------
 
-function enumDeclaration(spec: Spec, codes: readonly ErrorCodeEntry[], isConst: boolean): StatementStructures {
+function enumDeclaration(spec: Spec, { family, codes }: FamilyOutput, isConst: boolean): StatementStructures {
   return {
     kind: StructureKind.Enum,
-    name: spec.enumName,
+    name: family.enumName,
     isExported: true,
     isConst,
-    docs: [enumDoc(spec)],
+    docs: [enumDoc(spec, family)],
     // The trailing comma is written with the value: ts-morph otherwise inserts each separating
     // comma into its writer's buffer afterwards, which is quadratic (4 s for 10,000 members).
-    members: codes.map((entry) => ({ name: entry.name, initializer: `${entry.code},`, docs: [memberDoc(entry)] })),
+    members: codes.map((entry) => ({ name: entry.name, initializer: `${codeLiteral(entry.code)},`, docs: [memberDoc(entry)] })),
   };
 }
 
 /** `export const X = { ... } as const` (TS), `Object.freeze({ ... })` (JS, CJS) or `declare const X: { ... }` (d.ts). */
-function enumObject(spec: Spec, codes: readonly ErrorCodeEntry[], flavour: Flavour): WriterFunction {
+function enumObject(spec: Spec, { family, codes }: FamilyOutput, flavour: Flavour): WriterFunction {
   const members: WriterFunction = (writer) => {
     writer.inlineBlock(() => {
       for (const entry of codes) {
         writeDoc(writer, memberDoc(entry));
-        writer.writeLine(
-          flavour === 'dts' ? `readonly ${entry.name}: ${entry.code};` : `${entry.name}: ${entry.code},`,
-        );
+        const value = codeLiteral(entry.code);
+        writer.writeLine(flavour === 'dts' ? `readonly ${entry.name}: ${value};` : `${entry.name}: ${value},`);
       }
     });
   };
   return exportedConst({
-    docs: enumDoc(spec),
-    name: spec.enumName,
+    docs: enumDoc(spec, family),
+    name: family.enumName,
     flavour,
     type: flavour === 'dts' ? members : undefined,
     initializer:
@@ -230,7 +274,7 @@ function enumTypeAlias(names: GeneratedNames): TypeAliasDeclarationStructure {
 }
 
 /** `export declare namespace X { type Member = typeof X.Member; }` so `X.Member` works as a type, as with an enum. */
-function enumMemberTypes(names: GeneratedNames, codes: readonly ErrorCodeEntry[]): ModuleDeclarationStructure {
+function enumMemberTypes(names: GeneratedNames, codes: readonly CodeEntry[]): ModuleDeclarationStructure {
   const { enumName } = names;
   return {
     kind: StructureKind.Module,
@@ -279,6 +323,12 @@ const INFO_FIELDS: readonly InfoField[] = [
   },
   { name: 'deprecated', type: () => 'boolean', doc: () => 'The code signals use of a deprecated API.' },
   {
+    name: 'source',
+    type: () => 'string',
+    doc: () => 'Where the code is documented, where the spec says.',
+    optional: true,
+  },
+  {
     name: 'note',
     type: () => 'string',
     doc: () => 'Where sources disagree, or anything else worth knowing.',
@@ -317,20 +367,29 @@ function infoTypedef(names: GeneratedNames): WriterFunction {
   };
 }
 
-function infoTableType(names: GeneratedNames): string {
-  return `{ readonly [code: number]: ${names.infoType} | undefined }`;
+function infoTableType({ names, codeType }: FamilyOutput): string {
+  return `{ readonly [code: ${codeType}]: ${names.infoType} | undefined }`;
 }
 
-/** The runtime metadata, keyed by number literal (a const enum has no runtime object). */
-function infoTable(names: GeneratedNames, codes: readonly ErrorCodeEntry[], flavour: Flavour): WriterFunction {
+/**
+ * The runtime metadata, keyed by the code's literal (a const enum has no runtime object). Keys
+ * are computed (`["__proto__"]` is an own property, never the prototype).
+ */
+function infoTable(output: FamilyOutput, flavour: Flavour): WriterFunction {
+  const { names, codes } = output;
+  // A string enum is nominal: "E1" is not assignable to it, its member is (a number is, to a numeric enum).
+  const codeValue = (entry: CodeEntry) =>
+    typeof entry.code === 'string' && (flavour === 'const-enum' || flavour === 'enum')
+      ? `${names.enumName}.${entry.name}`
+      : codeLiteral(entry.code);
   const description = `What the spec says about every {@link ${names.enumName}}, keyed by code. Look codes up with {@link ${names.getInfo}}.`;
   const initializer: WriterFunction = (writer) => {
     writer.write('Object.freeze(');
     writer.inlineBlock(() => {
       for (const entry of codes) {
-        writer.write(`[${entry.code}]: Object.freeze(`);
+        writer.write(`[${codeLiteral(entry.code)}]: Object.freeze(`);
         writer.inlineBlock(() => {
-          writer.writeLine(`code: ${entry.code},`);
+          writer.writeLine(`code: ${codeValue(entry)},`);
           writer.writeLine(`name: ${jsString(entry.name)},`);
           writer.writeLine(`httpStatus: ${entry.httpStatus === null ? 'null' : String(entry.httpStatus)},`);
           writer.writeLine(`summary: ${jsString(entry.summary)},`);
@@ -338,6 +397,7 @@ function infoTable(names: GeneratedNames, codes: readonly ErrorCodeEntry[], flav
           if (entry.solution !== undefined) writer.writeLine(`solution: ${jsString(entry.solution)},`);
           writer.writeLine(`retryable: ${String(entry.retryable)},`);
           writer.writeLine(`deprecated: ${String(entry.deprecated)},`);
+          if (entry.source !== undefined) writer.writeLine(`source: ${jsString(entry.source)},`);
           if (entry.note !== undefined) writer.writeLine(`note: ${jsString(entry.note)},`);
         });
         writer.write('),').newLine();
@@ -346,10 +406,10 @@ function infoTable(names: GeneratedNames, codes: readonly ErrorCodeEntry[], flav
     writer.write(')');
   };
   return exportedConst({
-    docs: isJavaScript(flavour) ? doc(description, [{ tagName: 'type', text: `{${infoTableType(names)}}` }]) : doc(description),
+    docs: isJavaScript(flavour) ? doc(description, [{ tagName: 'type', text: `{${infoTableType(output)}}` }]) : doc(description),
     name: names.infoTable,
     flavour,
-    type: isJavaScript(flavour) ? undefined : infoTableType(names),
+    type: isJavaScript(flavour) ? undefined : infoTableType(output),
     initializer: flavour === 'dts' ? undefined : initializer,
   });
 }
@@ -366,15 +426,16 @@ interface HelperSpec {
   readonly body: string;
 }
 
-function helperFunctions(names: GeneratedNames, flavour: Flavour): FunctionDeclarationStructure[] {
+function helperFunctions({ names, codeType }: FamilyOutput, flavour: Flavour): FunctionDeclarationStructure[] {
   const { enumName, infoTable: table, getInfo } = names;
+  const example = codeType === 'number' ? 'the `code` field of a response body' : 'the error-code field of a response body';
   const helpers: HelperSpec[] = [
     {
       name: getInfo,
       description: `What the spec says about \`code\`, or \`undefined\` when it is not one of the {@link ${enumName}} values.`,
       returnType: `${names.infoType} | undefined`,
       returns: 'The metadata, or `undefined`.',
-      body: `return typeof code === "number" && Object.prototype.hasOwnProperty.call(${table}, code) ? ${table}[code] : undefined;`,
+      body: `return typeof code === "${codeType}" && Object.prototype.hasOwnProperty.call(${table}, code) ? ${table}[code] : undefined;`,
     },
     {
       name: names.isCode,
@@ -410,11 +471,11 @@ function helperFunctions(names: GeneratedNames, flavour: Flavour): FunctionDecla
     const tags: OptionalKind<JSDocTagStructure>[] =
       isJavaScript(flavour)
         ? [
-            { tagName: 'param', text: '{unknown} code Any value, e.g. the `code` field of a response body.' },
+            { tagName: 'param', text: `{unknown} code Any value, e.g. ${example}.` },
             { tagName: 'returns', text: `{${helper.jsReturnType ?? helper.returnType}} ${helper.returns}` },
           ]
         : [
-            { tagName: 'param', text: 'code Any value, e.g. the `code` field of a response body.' },
+            { tagName: 'param', text: `code Any value, e.g. ${example}.` },
             { tagName: 'returns', text: helper.returns },
           ];
     return {
@@ -430,10 +491,11 @@ function helperFunctions(names: GeneratedNames, flavour: Flavour): FunctionDecla
   });
 }
 
-function retryableList(names: GeneratedNames, codes: readonly ErrorCodeEntry[], flavour: Flavour): WriterFunction {
+function retryableList(names: GeneratedNames, codes: readonly CodeEntry[], flavour: Flavour): WriterFunction {
   const { enumName } = names;
   const type = isJavaScript(flavour) ? `readonly ((typeof ${enumName})[keyof typeof ${enumName}])[]` : `readonly ${enumName}[]`;
-  const description = `The codes marked retryable, in ascending order of |code|.`;
+  const description =
+    typeof codes[0]?.code === 'string' ? 'The codes marked retryable, in code order.' : `The codes marked retryable, in ascending order of |code|.`;
   const members = codes.filter((entry) => entry.retryable).map((entry) => `${enumName}.${entry.name}`);
   const initializer: WriterFunction = (writer) => {
     if (members.join(', ').length <= 60) {
@@ -459,8 +521,8 @@ function retryableList(names: GeneratedNames, codes: readonly ErrorCodeEntry[], 
  * The CommonJS exports, one `exports.name = name;` each: the form Node's cjs-module-lexer detects,
  * so `import { name } from "./x.cjs"` works in an ES module as well as `require`.
  */
-function commonJsExports(names: GeneratedNames): string {
-  const exported = [
+function commonJsExports(families: readonly GeneratedNames[]): string {
+  const exported = families.flatMap((names) => [
     names.enumName,
     names.infoTable,
     names.getInfo,
@@ -469,6 +531,6 @@ function commonJsExports(names: GeneratedNames): string {
     names.getHttpStatus,
     names.describe,
     names.retryableList,
-  ];
+  ]);
   return exported.map((name) => `exports.${name} = ${name};`).join('\n');
 }

@@ -5,6 +5,8 @@
  * Nothing here is Kakao-specific: a team can point the generator and the rules at its own table.
  */
 import { z } from 'zod';
+import { codeFamilies, type SpecShape } from './families.js';
+import { generatedNames } from './names.js';
 import { readRegularFile, RegularFileError } from './read-file.js';
 import { escapeControls, messageText } from './text.js';
 
@@ -98,8 +100,7 @@ export const httpStatusSchema = z.strictObject({
   description: text.describe('What the status means for this API.'),
 });
 
-export const errorCodeSchema = z.strictObject({
-  code: z.int().describe('The error code as the API returns it in the response body.'),
+const codeFields = {
   name: identifier('enum member name', MEMBER_NAME_RULES).describe(
     'The enum member name (PascalCase). Public API: renaming it breaks users.',
   ),
@@ -112,8 +113,44 @@ export const errorCodeSchema = z.strictObject({
   solution: text.optional().describe('What the caller should do about it.'),
   retryable: z.boolean().describe('Transient: sending the same request again later can succeed.'),
   deprecated: z.boolean().describe('The code itself signals use of a deprecated API.'),
+  source: text.optional().describe('Where the code is documented (a page, an SDK file).'),
   note: text.optional().describe('Where sources disagree, or anything else worth knowing.'),
+};
+
+export const errorCodeSchema = z.strictObject({
+  code: z.int().describe('The error code as the API returns it in the response body.'),
+  ...codeFields,
 });
+
+export const stringErrorCodeSchema = z.strictObject({
+  code: wellFormed(z.string().min(1))
+    .refine((code) => code.trim() === code, { error: 'a code without leading or trailing white space' })
+    .describe('The error code as the API returns it in the response body.'),
+  ...codeFields,
+});
+
+const familyFields = {
+  enumName: identifier('enum name', ENUM_NAME_RULES).describe('The name of the generated enum (or object and type).'),
+  description: text.optional().describe('What the family is, e.g. where the API returns these codes.'),
+  source: text.optional().describe('Where the table comes from.'),
+};
+
+/**
+ * A further family of codes beside the spec's own `codes`, with its own enum: `valueType` says
+ * whether its codes are integers or strings (e.g. an OAuth server's `"E123"`).
+ */
+export const codeFamilySchema = z.discriminatedUnion('valueType', [
+  z.strictObject({
+    ...familyFields,
+    valueType: z.literal('integer').describe('The codes are integers.'),
+    codes: z.array(errorCodeSchema).min(1, { error: 'at least one error code' }),
+  }),
+  z.strictObject({
+    ...familyFields,
+    valueType: z.literal('string').describe('The codes are strings.'),
+    codes: z.array(stringErrorCodeSchema).min(1, { error: 'at least one error code' }),
+  }),
+]);
 
 const deprecationFields = {
   status: z
@@ -141,40 +178,45 @@ export const deprecatedEndpointSchema = z.strictObject({
 export const deprecatedMemberSchema = z.strictObject({
   member: z
     .string()
-    .regex(/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/u, {
-      error: 'a dotted member path such as "Kakao.Auth.getStatus"',
+    .regex(/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\.\*)?$/u, {
+      error: 'a dotted member path such as "Kakao.Auth.getStatus", or a namespace such as "Kakao.Link.*"',
     })
-    .describe('A member of an SDK, as a dotted path.'),
+    .describe('A member of an SDK, as a dotted path; a trailing ".*" stands for a whole namespace and everything in it.'),
   ...deprecationFields,
   replacementCall: z
-    .enum(['sameArguments', 'callbackToPromise'])
+    .enum(['sameArguments', 'callbackToPromise', 'rewrite'])
     .optional()
     .describe(
-      'How a call migrates: sameArguments (the default) keeps the arguments; callbackToPromise: the replacement takes no arguments and returns a Promise of what the member passed to its one callback, so old(cb) becomes new().then(cb).',
+      'How a call migrates: sameArguments (the default) keeps the arguments; callbackToPromise: the replacement takes no arguments and returns a Promise of what the member passed to its one callback, so old(cb) becomes new().then(cb); rewrite: the replacement works differently, so the call is rewritten by hand (no suggestion).',
     ),
 });
 
-export const specSchema = z
-  .strictObject({
+const specObjectSchema = z.strictObject({
     $schema: wellFormed(z.string()).optional(),
     api: z.strictObject({
       name: text.describe('The API name used in messages, e.g. "Kakao".'),
       hosts: z.array(text).min(1).describe('Hosts that serve the API.'),
     }),
-    enumName: identifier('enum name', ENUM_NAME_RULES).describe('The name of the generated enum.'),
+    enumName: identifier('enum name', ENUM_NAME_RULES).describe('The name of the generated enum of `codes`.'),
     source: text.optional().describe('Where the table comes from.'),
     httpStatuses: z.array(httpStatusSchema).min(1),
     codes: z.array(errorCodeSchema).min(1, { error: 'at least one error code' }),
+    families: z
+      .array(codeFamilySchema)
+      .default([])
+      .describe('Further code families, each with its own enum in the same generated module.'),
     deprecatedEndpoints: z.array(deprecatedEndpointSchema).default([]),
     deprecatedMembers: z.array(deprecatedMemberSchema).default([]),
-  })
-  .superRefine((spec, ctx) => {
+  });
+
+export const specSchema = specObjectSchema.superRefine((spec, ctx) => {
     const reportDuplicates = <T>(
       items: readonly T[],
       key: (item: T) => string | number,
-      collection: string,
+      collection: string | readonly (string | number)[],
       field: string,
     ) => {
+      const path = typeof collection === 'string' ? [collection] : collection;
       const firstIndex = new Map<string | number, number>();
       items.forEach((item, index) => {
         const value = key(item);
@@ -185,8 +227,8 @@ export const specSchema = z
         }
         ctx.addIssue({
           code: 'custom',
-          path: [collection, index, field],
-          message: `a unique ${field}, but ${JSON.stringify(value)} is already used by ${collection}[${first}]`,
+          path: [...path, index, field],
+          message: `a unique ${field}, but ${JSON.stringify(value)} is already used by ${formatPath(path)}[${first}]`,
         });
       });
     };
@@ -196,28 +238,65 @@ export const specSchema = z
     reportDuplicates(spec.deprecatedEndpoints, (e) => e.path, 'deprecatedEndpoints', 'path');
     reportDuplicates(spec.deprecatedMembers, (m) => m.member, 'deprecatedMembers', 'member');
 
-    const statuses = new Set(spec.httpStatuses.map((s) => s.status));
-    spec.codes.forEach((entry, index) => {
-      if (entry.httpStatus !== null && !statuses.has(entry.httpStatus)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['codes', index, 'httpStatus'],
-          message: `an HTTP status listed in httpStatuses (${[...statuses].join(', ')}) or null, but got ${entry.httpStatus}`,
-        });
-      }
-      if (!Number.isSafeInteger(entry.code)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['codes', index, 'code'],
-          message: `a safe integer, but got ${entry.code}`,
-        });
-      }
+    spec.families.forEach((family, index) => {
+      const collection = ['families', index, 'codes'];
+      reportDuplicates<{ code: string | number }>(family.codes, (c) => c.code, collection, 'code');
+      reportDuplicates<{ name: string }>(family.codes, (c) => c.name, collection, 'name');
     });
+    reportGeneratedNameClashes(spec, ctx);
+
+    const statuses = new Set(spec.httpStatuses.map((s) => s.status));
+    for (const family of codeFamilies(spec)) {
+      family.codes.forEach((entry: ErrorCodeEntry | StringErrorCodeEntry, index) => {
+        const path = [...family.path, 'codes', index];
+        if (entry.httpStatus !== null && !statuses.has(entry.httpStatus)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'httpStatus'],
+            message: `an HTTP status listed in httpStatuses (${[...statuses].join(', ')}) or null, but got ${entry.httpStatus}`,
+          });
+        }
+        if (typeof entry.code === 'number' && !Number.isSafeInteger(entry.code)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'code'],
+            message: `a safe integer, but got ${entry.code}`,
+          });
+        }
+      });
+    }
   });
 
-export type Spec = z.output<typeof specSchema>;
-export type SpecInput = z.input<typeof specSchema>;
+/**
+ * Every family's generated module exports one set of names (`getXInfo`, `isX`…): two families whose
+ * names meet (`Foo` and `FooInfo`: both give `FooInfo`) would declare one twice.
+ */
+function reportGeneratedNameClashes(spec: SpecShape, ctx: z.core.$RefinementCtx): void {
+  const owners = new Map<string, string>();
+  for (const family of codeFamilies(spec)) {
+    const where = family.path.length === 0 ? 'enumName' : `${formatPath(family.path)}.enumName`;
+    // Within one family the interface and the table may share a name (`typeInfo`): one is a type, one a value.
+    const generated: Readonly<Record<string, string>> = { ...generatedNames(family.enumName) };
+    const names = new Set(Object.values(generated));
+    for (const name of names) {
+      const owner = owners.get(name);
+      if (owner === undefined) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [...family.path, 'enumName'],
+        message: `an enum name whose generated names do not clash with another family's, but ${JSON.stringify(name)} is already generated for ${owner}`,
+      });
+      return;
+    }
+    for (const name of names) owners.set(name, where);
+  }
+}
+
+export type Spec = z.output<typeof specObjectSchema>;
+export type SpecInput = z.input<typeof specObjectSchema>;
 export type ErrorCodeEntry = Spec['codes'][number];
+export type StringErrorCodeEntry = z.output<typeof stringErrorCodeSchema>;
+export type CodeFamilySpec = Spec['families'][number];
 export type HttpStatusEntry = Spec['httpStatuses'][number];
 export type DeprecatedEndpoint = Spec['deprecatedEndpoints'][number];
 export type DeprecatedMember = Spec['deprecatedMembers'][number];
@@ -274,6 +353,16 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `${where}: expected ${issue.origin === 'array' ? `at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}` : issue.origin === 'string' ? 'a non-empty string' : `a value >= ${String(issue.minimum)}`}, got ${describeValue(issue.input)}`;
     case 'too_big':
       return `${where}: expected a value <= ${String(issue.maximum)}, got ${describeValue(issue.input)}`;
+    case 'invalid_union': {
+      // A family whose valueType is neither kind: name the kinds, as for any other enum field.
+      if (issue.discriminator === undefined) return `${where}: ${messageText(issue.message, 200)}`;
+      const input: unknown = issue.input;
+      const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[issue.discriminator] : undefined;
+      const kinds = codeFamilySchema.options.map((option) => JSON.stringify(option.shape.valueType.value)).join(', ');
+      return value === undefined
+        ? `${where}: missing required field (expected one of ${kinds})`
+        : `${where}: expected one of ${kinds}, got ${describeValue(value)}`;
+    }
     case 'invalid_value':
       return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`;
     default:

@@ -4,7 +4,7 @@
 /**
  * Error codes of the Kakao API, generated from the spec.
  *
- * Source: Kakao Developers, Troubleshooting > Response code (seed page), completed from Kakao's current error-code page and the Android, iOS and Flutter SDKs.
+ * Source: Kakao Developers, Troubleshooting > Response code (seed page), completed from Kakao's current error-code, Kakao Talk Message and Kakao Talk Channel pages and the Android, iOS and Flutter SDKs.
  */
 export const enum KakaoErrorCode {
   /**
@@ -13,6 +13,8 @@ export const enum KakaoErrorCode {
    * HTTP status: 500. Retryable: yes.
    *
    * Solution: Retry.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    *
    * Note: Kakao's current error-code page gives HTTP 400; this spec keeps the seed page's 500.
    */
@@ -23,6 +25,8 @@ export const enum KakaoErrorCode {
    * HTTP status: 400. Retryable: no.
    *
    * Solution: Check your request parameters.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    */
   IllegalParams = -2,
   /**
@@ -31,12 +35,16 @@ export const enum KakaoErrorCode {
    * HTTP status: 403. Retryable: no.
    *
    * Solution: Go to Kakao Developers > App > your app > Dashboard > Settings. Under the relevant item, click Set, and set Usage settings to On. After completing these steps, retry the API request.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    */
   UnsupportedApi = -3,
   /**
    * The account is restricted or is performing restricted actions.
    *
    * HTTP status: 403. Retryable: no.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    *
    * Note: Older Android SDK versions call it BlockedAction.
    */
@@ -47,12 +55,26 @@ export const enum KakaoErrorCode {
    * HTTP status: 403. Retryable: no.
    *
    * Solution: Request API review to obtain permission.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    */
   PermissionDenied = -5,
+  /**
+   * A request for an action that Kakao services do not allow.
+   *
+   * HTTP status: 403. Retryable: no.
+   *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code)
+   *
+   * Note: Not on the seed page; no official SDK name, named from the description.
+   */
+  ActionNotAllowed = -6,
   /**
    * The service is under maintenance or experiencing internal issues.
    *
    * HTTP status: 500. Retryable: yes.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    *
    * Note: No official SDK name; named from the description. Kakao's current error-code page gives HTTP 400; this spec keeps the seed page's 500.
    */
@@ -64,6 +86,8 @@ export const enum KakaoErrorCode {
    *
    * Solution: Check and correct your request headers.
    *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
+   *
    * Note: No official SDK name; named from the description.
    */
   InvalidHeaders = -8,
@@ -73,6 +97,8 @@ export const enum KakaoErrorCode {
    * HTTP status: 400. Retryable: no.
    *
    * Solution: Migrate the call to the API that replaces it.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    *
    * Note: Kakao's current error-code page words it as "the API has been terminated".
    * @deprecated Migrate the call to the API that replaces it.
@@ -85,6 +111,8 @@ export const enum KakaoErrorCode {
    *
    * Solution: Check and adjust your usage within allowed limits.
    *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
+   *
    * Note: Not transient: reduce usage rather than retry.
    */
   ApiLimitExceeded = -10,
@@ -92,6 +120,8 @@ export const enum KakaoErrorCode {
    * The spending limit set for a paid API has been exceeded.
    *
    * HTTP status: 400. Retryable: no.
+   *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code)
    *
    * Note: Not on the seed page; from Kakao's current error-code page. No official SDK name; named from the description.
    */
@@ -101,6 +131,8 @@ export const enum KakaoErrorCode {
    *
    * HTTP status: 403. Retryable: no.
    *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
+   *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
   BlockedApp = -12,
@@ -108,6 +140,8 @@ export const enum KakaoErrorCode {
    * The app is in the long-term-inactive state.
    *
    * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
    *
    * Note: Not on the seed page; named after the Android SDK. No source documents its HTTP status.
    */
@@ -117,6 +151,8 @@ export const enum KakaoErrorCode {
    *
    * HTTP status: 400. Retryable: no.
    *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
+   *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
   NotRegisteredUser = -101,
@@ -124,6 +160,8 @@ export const enum KakaoErrorCode {
    * The user is already linked to the app.
    *
    * HTTP status: 400. Retryable: no.
+   *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
    *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
@@ -133,6 +171,8 @@ export const enum KakaoErrorCode {
    *
    * HTTP status: 400. Retryable: no.
    *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
+   *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
   AccountDoesNotExist = -103,
@@ -141,6 +181,8 @@ export const enum KakaoErrorCode {
    *
    * HTTP status: 400. Retryable: no.
    *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
+   *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
   PropertyKeyDoesNotExist = -201,
@@ -148,6 +190,8 @@ export const enum KakaoErrorCode {
    * The app does not exist.
    *
    * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
    *
    * Note: Not on the seed page; named after the Android SDK. No source documents its HTTP status.
    */
@@ -159,6 +203,8 @@ export const enum KakaoErrorCode {
    *
    * Solution: Verify app key or renew token, and check registered app info on the Kakao Developers.
    *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
+   *
    * Note: The official SDKs refresh the access token and send the request again once.
    */
   InvalidToken = -401,
@@ -169,6 +215,8 @@ export const enum KakaoErrorCode {
    *
    * Solution: Request additional consent for required_scopes, then send the request again.
    *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
+   *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
   InsufficientScope = -402,
@@ -176,6 +224,8 @@ export const enum KakaoErrorCode {
    * The user must verify their age.
    *
    * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
    *
    * Note: Not on the seed page; named after the Android SDK. No source documents its HTTP status.
    */
@@ -185,13 +235,97 @@ export const enum KakaoErrorCode {
    *
    * HTTP status: 401. Retryable: no.
    *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
+   *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
   UnderAgeLimit = -406,
   /**
+   * Kakao Certificate: the signing is not completed yet.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason), added in 2.17.0
+   *
+   * Note: Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.
+   */
+  SigningIsNotCompleted = -421,
+  /**
+   * Kakao Certificate: the transaction is invalid.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason), added in 2.17.0
+   *
+   * Note: Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.
+   */
+  InvalidTransaction = -422,
+  /**
+   * Kakao Certificate: the transaction has expired.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason), added in 2.17.0
+   *
+   * Note: Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.
+   */
+  TransactionHasExpired = -423,
+  /**
+   * The user is younger than the app's age limit.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason)
+   *
+   * Note: Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.
+   */
+  LowerAgeLimit = -451,
+  /**
+   * The user has already completed age verification.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason)
+   *
+   * Note: Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.
+   */
+  AlreadyAgeAuthorized = -452,
+  /**
+   * The allowed number of age verification attempts has been exceeded.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason)
+   *
+   * Note: Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.
+   */
+  AgeCheckLimitExceed = -453,
+  /**
+   * The age verification result does not match the previous one.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason)
+   *
+   * Note: Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.
+   */
+  AgeResultMismatched = -480,
+  /**
+   * The CI (connecting information) of the user does not match.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason)
+   *
+   * Note: Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.
+   */
+  CIResultMismatched = -481,
+  /**
    * The user is not a KakaoTalk user.
    *
    * HTTP status: 400. Retryable: no.
+   *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
    *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
@@ -201,6 +335,8 @@ export const enum KakaoErrorCode {
    *
    * HTTP status: 400. Retryable: no.
    *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
+   *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
   NotFriend = -502,
@@ -208,6 +344,8 @@ export const enum KakaoErrorCode {
    * The user's device does not support the feature.
    *
    * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
    *
    * Note: Not on the seed page; named after the Android SDK. No source documents its HTTP status.
    */
@@ -217,6 +355,8 @@ export const enum KakaoErrorCode {
    *
    * HTTP status: 400. Retryable: no.
    *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
+   *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
   TalkMessageDisabled = -530,
@@ -224,6 +364,8 @@ export const enum KakaoErrorCode {
    * The monthly quota for sending KakaoTalk messages has been exceeded.
    *
    * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
    *
    * Note: Not on the seed page; named after the Android SDK. No source documents its HTTP status.
    */
@@ -233,39 +375,180 @@ export const enum KakaoErrorCode {
    *
    * HTTP status: 400. Retryable: no.
    *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
+   *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
   TalkSendMessageDailyLimitExceed = -532,
   /**
+   * The receiver's daily quota of KakaoTalk messages has been exceeded.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Talk Message troubleshooting (developers.kakao.com/docs/latest/ko/kakaotalk-message/trouble-shooting)
+   *
+   * Note: No official SDK name; named after TalkSendMessageDailyLimitExceed (-532). No source documents its HTTP status.
+   */
+  TalkReceiveMessageDailyLimitExceed = -533,
+  /**
+   * The daily quota of messages from one sender to one receiver has been exceeded.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Talk Message troubleshooting (developers.kakao.com/docs/latest/ko/kakaotalk-message/trouble-shooting)
+   *
+   * Note: No official SDK name; named from the description. No source documents its HTTP status.
+   */
+  TalkSendMessagePairDailyLimitExceed = -536,
+  /**
+   * The Kakao Talk Channel does not exist.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)
+   *
+   * Note: No official SDK name; named from the description. No source documents its HTTP status.
+   */
+  ChannelDoesNotExist = -541,
+  /**
+   * The Kakao Talk Channel is banned.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)
+   *
+   * Note: No official SDK name; named from the description. No source documents its HTTP status.
+   */
+  ChannelBanned = -544,
+  /**
+   * The user is not a KakaoStory user. The KakaoStory API has ended.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Solution: The KakaoStory API has ended: remove the call that produces it.
+   *
+   * Source: kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason) (before 2.19.0); kakao/kakao_flutter_sdk kakao_api_exception.dart (before 2023-11)
+   *
+   * Note: Removed from the iOS SDK in 2.19.0 and the Flutter SDK in 2023-11 with the KakaoStory API. No source documents its HTTP status.
+   * @deprecated The KakaoStory API has ended: remove the call that produces it.
+   */
+  NotStoryUser = -601,
+  /**
    * Uploaded image exceeds the maximum allowed file size.
    *
    * HTTP status: 400. Retryable: no.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    */
   ImageUploadSizeExceeded = -602,
   /**
    * The request took too long to complete (e.g., image upload or scraping).
    *
    * HTTP status: 400. Retryable: yes.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    */
   ServerTimeOut = -603,
+  /**
+   * KakaoStory: the scrap URL is invalid. The KakaoStory API has ended.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Solution: The KakaoStory API has ended: remove the call that produces it.
+   *
+   * Source: kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason) (before 2.19.0); kakao/kakao_flutter_sdk kakao_api_exception.dart (before 2023-11)
+   *
+   * Note: Removed from the iOS SDK in 2.19.0 and the Flutter SDK in 2023-11 with the KakaoStory API. No source documents its HTTP status.
+   * @deprecated The KakaoStory API has ended: remove the call that produces it.
+   */
+  StoryInvalidScrapUrl = -604,
+  /**
+   * KakaoStory: the post ID is invalid. The KakaoStory API has ended.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Solution: The KakaoStory API has ended: remove the call that produces it.
+   *
+   * Source: kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason) (before 2.19.0); kakao/kakao_flutter_sdk kakao_api_exception.dart (before 2023-11)
+   *
+   * Note: Removed from the iOS SDK in 2.19.0 and the Flutter SDK in 2023-11 with the KakaoStory API. No source documents its HTTP status.
+   * @deprecated The KakaoStory API has ended: remove the call that produces it.
+   */
+  StoryInvalidPostId = -605,
   /**
    * The number of uploaded images exceeds the maximum.
    *
    * HTTP status: 400. Retryable: no.
    *
+   * Source: Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause
+   *
    * Note: Not on the seed page; from Kakao's current error-code page and the official SDKs.
    */
   ImageMaxUploadCountExceed = -606,
   /**
+   * An internal error occurred in the Kakao Talk Channel API.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)
+   *
+   * Note: No official SDK name; named from the description. Not marked retryable: no source says that re-sending helps. No source documents its HTTP status.
+   */
+  ChannelApiInternalError = -815,
+  /**
+   * The customer-file ID is wrong.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)
+   *
+   * Note: No official SDK name; named from the description. No source documents its HTTP status.
+   */
+  InvalidCustomerFileId = -816,
+  /**
+   * The customer-file name already exists or is not allowed.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)
+   *
+   * Note: No official SDK name; named from the description. No source documents its HTTP status.
+   */
+  CustomerFileNameNotAllowed = -817,
+  /**
+   * The channel already has the maximum of 30 customer files.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)
+   *
+   * Note: No official SDK name; named from the description. No source documents its HTTP status.
+   */
+  CustomerFileLimitExceeded = -818,
+  /**
+   * The Kakao Talk Channel is not connected to the app.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)
+   *
+   * Note: No official SDK name; named from the description. No source documents its HTTP status.
+   */
+  ChannelNotConnectedToApp = -819,
+  /**
    * The request was made using an unregistered developer’s app key or token.
    *
    * HTTP status: 400. Retryable: no.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    */
   DeveloperDoesNotExist = -903,
   /**
    * Unsupported image format.
    *
    * HTTP status: 400. Retryable: no.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    *
    * Note: No official SDK name; named from the description.
    */
@@ -274,6 +557,8 @@ export const enum KakaoErrorCode {
    * The service is currently under maintenance.
    *
    * HTTP status: 503. Retryable: yes.
+   *
+   * Source: Kakao Developers, Troubleshooting > Response code (seed page)
    */
   UnderMaintenance = -9798,
 }
@@ -296,6 +581,8 @@ export interface KakaoErrorCodeInfo {
   readonly retryable: boolean;
   /** The code signals use of a deprecated API. */
   readonly deprecated: boolean;
+  /** Where the code is documented, where the spec says. */
+  readonly source?: string;
   /** Where sources disagree, or anything else worth knowing. */
   readonly note?: string;
 }
@@ -311,6 +598,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     solution: "Retry.",
     retryable: true,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
     note: "Kakao's current error-code page gives HTTP 400; this spec keeps the seed page's 500.",
   }),
   [-2]: Object.freeze({
@@ -322,6 +610,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     solution: "Check your request parameters.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
   }),
   [-3]: Object.freeze({
     code: -3,
@@ -332,6 +621,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     solution: "Go to Kakao Developers > App > your app > Dashboard > Settings. Under the relevant item, click Set, and set Usage settings to On. After completing these steps, retry the API request.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
   }),
   [-4]: Object.freeze({
     code: -4,
@@ -341,6 +631,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The account is restricted or is performing restricted actions.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
     note: "Older Android SDK versions call it BlockedAction.",
   }),
   [-5]: Object.freeze({
@@ -352,6 +643,18 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     solution: "Request API review to obtain permission.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
+  }),
+  [-6]: Object.freeze({
+    code: -6,
+    name: "ActionNotAllowed",
+    httpStatus: 403,
+    summary: "action not allowed by Kakao services",
+    description: "A request for an action that Kakao services do not allow.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code)",
+    note: "Not on the seed page; no official SDK name, named from the description.",
   }),
   [-7]: Object.freeze({
     code: -7,
@@ -361,6 +664,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The service is under maintenance or experiencing internal issues.",
     retryable: true,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
     note: "No official SDK name; named from the description. Kakao's current error-code page gives HTTP 400; this spec keeps the seed page's 500.",
   }),
   [-8]: Object.freeze({
@@ -372,6 +676,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     solution: "Check and correct your request headers.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
     note: "No official SDK name; named from the description.",
   }),
   [-9]: Object.freeze({
@@ -383,6 +688,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     solution: "Migrate the call to the API that replaces it.",
     retryable: false,
     deprecated: true,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
     note: "Kakao's current error-code page words it as \"the API has been terminated\".",
   }),
   [-10]: Object.freeze({
@@ -394,6 +700,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     solution: "Check and adjust your usage within allowed limits.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
     note: "Not transient: reduce usage rather than retry.",
   }),
   [-11]: Object.freeze({
@@ -404,6 +711,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The spending limit set for a paid API has been exceeded.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code)",
     note: "Not on the seed page; from Kakao's current error-code page. No official SDK name; named from the description.",
   }),
   [-12]: Object.freeze({
@@ -414,6 +722,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The app or the developer account has been suspended.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
   }),
   [-13]: Object.freeze({
@@ -424,6 +733,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The app is in the long-term-inactive state.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; named after the Android SDK. No source documents its HTTP status.",
   }),
   [-101]: Object.freeze({
@@ -434,6 +744,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The user is not linked to the app.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
   }),
   [-102]: Object.freeze({
@@ -444,6 +755,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The user is already linked to the app.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
   }),
   [-103]: Object.freeze({
@@ -454,6 +766,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The Kakao Account is dormant or does not exist.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
   }),
   [-201]: Object.freeze({
@@ -464,6 +777,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The request uses a user property key that is not registered.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
   }),
   [-301]: Object.freeze({
@@ -474,6 +788,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The app does not exist.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; named after the Android SDK. No source documents its HTTP status.",
   }),
   [-401]: Object.freeze({
@@ -485,6 +800,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     solution: "Verify app key or renew token, and check registered app info on the Kakao Developers.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
     note: "The official SDKs refresh the access token and send the request again once.",
   }),
   [-402]: Object.freeze({
@@ -496,6 +812,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     solution: "Request additional consent for required_scopes, then send the request again.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
   }),
   [-405]: Object.freeze({
@@ -506,6 +823,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The user must verify their age.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; named after the Android SDK. No source documents its HTTP status.",
   }),
   [-406]: Object.freeze({
@@ -516,7 +834,96 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The user is under the app's age limit.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
+  }),
+  [-421]: Object.freeze({
+    code: -421,
+    name: "SigningIsNotCompleted",
+    httpStatus: null,
+    summary: "Kakao Certificate signing not completed",
+    description: "Kakao Certificate: the signing is not completed yet.",
+    retryable: false,
+    deprecated: false,
+    source: "kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason), added in 2.17.0",
+    note: "Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.",
+  }),
+  [-422]: Object.freeze({
+    code: -422,
+    name: "InvalidTransaction",
+    httpStatus: null,
+    summary: "invalid Kakao Certificate transaction",
+    description: "Kakao Certificate: the transaction is invalid.",
+    retryable: false,
+    deprecated: false,
+    source: "kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason), added in 2.17.0",
+    note: "Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.",
+  }),
+  [-423]: Object.freeze({
+    code: -423,
+    name: "TransactionHasExpired",
+    httpStatus: null,
+    summary: "Kakao Certificate transaction expired",
+    description: "Kakao Certificate: the transaction has expired.",
+    retryable: false,
+    deprecated: false,
+    source: "kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason), added in 2.17.0",
+    note: "Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.",
+  }),
+  [-451]: Object.freeze({
+    code: -451,
+    name: "LowerAgeLimit",
+    httpStatus: null,
+    summary: "user younger than the app's age limit",
+    description: "The user is younger than the app's age limit.",
+    retryable: false,
+    deprecated: false,
+    source: "kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason)",
+    note: "Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.",
+  }),
+  [-452]: Object.freeze({
+    code: -452,
+    name: "AlreadyAgeAuthorized",
+    httpStatus: null,
+    summary: "age verification already completed",
+    description: "The user has already completed age verification.",
+    retryable: false,
+    deprecated: false,
+    source: "kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason)",
+    note: "Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.",
+  }),
+  [-453]: Object.freeze({
+    code: -453,
+    name: "AgeCheckLimitExceed",
+    httpStatus: null,
+    summary: "age verification attempts exceeded",
+    description: "The allowed number of age verification attempts has been exceeded.",
+    retryable: false,
+    deprecated: false,
+    source: "kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason)",
+    note: "Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.",
+  }),
+  [-480]: Object.freeze({
+    code: -480,
+    name: "AgeResultMismatched",
+    httpStatus: null,
+    summary: "age verification does not match the previous one",
+    description: "The age verification result does not match the previous one.",
+    retryable: false,
+    deprecated: false,
+    source: "kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason)",
+    note: "Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.",
+  }),
+  [-481]: Object.freeze({
+    code: -481,
+    name: "CIResultMismatched",
+    httpStatus: null,
+    summary: "CI mismatch",
+    description: "The CI (connecting information) of the user does not match.",
+    retryable: false,
+    deprecated: false,
+    source: "kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason)",
+    note: "Only in the iOS SDK's ApiFailureReason, not on Kakao's error-code page; no source documents its HTTP status.",
   }),
   [-501]: Object.freeze({
     code: -501,
@@ -526,6 +933,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The user is not a KakaoTalk user.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
   }),
   [-502]: Object.freeze({
@@ -536,6 +944,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The recipient is not a friend of the user.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
   }),
   [-504]: Object.freeze({
@@ -546,6 +955,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The user's device does not support the feature.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; named after the Android SDK. No source documents its HTTP status.",
   }),
   [-530]: Object.freeze({
@@ -556,6 +966,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The recipient has chosen not to receive KakaoTalk messages.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
   }),
   [-531]: Object.freeze({
@@ -566,6 +977,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The monthly quota for sending KakaoTalk messages has been exceeded.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; named after the Android SDK. No source documents its HTTP status.",
   }),
   [-532]: Object.freeze({
@@ -576,7 +988,64 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The daily quota for sending KakaoTalk messages has been exceeded.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
+  }),
+  [-533]: Object.freeze({
+    code: -533,
+    name: "TalkReceiveMessageDailyLimitExceed",
+    httpStatus: null,
+    summary: "receiver's daily message quota exceeded",
+    description: "The receiver's daily quota of KakaoTalk messages has been exceeded.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Talk Message troubleshooting (developers.kakao.com/docs/latest/ko/kakaotalk-message/trouble-shooting)",
+    note: "No official SDK name; named after TalkSendMessageDailyLimitExceed (-532). No source documents its HTTP status.",
+  }),
+  [-536]: Object.freeze({
+    code: -536,
+    name: "TalkSendMessagePairDailyLimitExceed",
+    httpStatus: null,
+    summary: "daily quota for one sender and receiver exceeded",
+    description: "The daily quota of messages from one sender to one receiver has been exceeded.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Talk Message troubleshooting (developers.kakao.com/docs/latest/ko/kakaotalk-message/trouble-shooting)",
+    note: "No official SDK name; named from the description. No source documents its HTTP status.",
+  }),
+  [-541]: Object.freeze({
+    code: -541,
+    name: "ChannelDoesNotExist",
+    httpStatus: null,
+    summary: "Kakao Talk Channel does not exist",
+    description: "The Kakao Talk Channel does not exist.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)",
+    note: "No official SDK name; named from the description. No source documents its HTTP status.",
+  }),
+  [-544]: Object.freeze({
+    code: -544,
+    name: "ChannelBanned",
+    httpStatus: null,
+    summary: "Kakao Talk Channel banned",
+    description: "The Kakao Talk Channel is banned.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)",
+    note: "No official SDK name; named from the description. No source documents its HTTP status.",
+  }),
+  [-601]: Object.freeze({
+    code: -601,
+    name: "NotStoryUser",
+    httpStatus: null,
+    summary: "not a KakaoStory user (KakaoStory API ended)",
+    description: "The user is not a KakaoStory user. The KakaoStory API has ended.",
+    solution: "The KakaoStory API has ended: remove the call that produces it.",
+    retryable: false,
+    deprecated: true,
+    source: "kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason) (before 2.19.0); kakao/kakao_flutter_sdk kakao_api_exception.dart (before 2023-11)",
+    note: "Removed from the iOS SDK in 2.19.0 and the Flutter SDK in 2023-11 with the KakaoStory API. No source documents its HTTP status.",
   }),
   [-602]: Object.freeze({
     code: -602,
@@ -586,6 +1055,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "Uploaded image exceeds the maximum allowed file size.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
   }),
   [-603]: Object.freeze({
     code: -603,
@@ -595,6 +1065,31 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The request took too long to complete (e.g., image upload or scraping).",
     retryable: true,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
+  }),
+  [-604]: Object.freeze({
+    code: -604,
+    name: "StoryInvalidScrapUrl",
+    httpStatus: null,
+    summary: "invalid KakaoStory scrap URL (KakaoStory API ended)",
+    description: "KakaoStory: the scrap URL is invalid. The KakaoStory API has ended.",
+    solution: "The KakaoStory API has ended: remove the call that produces it.",
+    retryable: false,
+    deprecated: true,
+    source: "kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason) (before 2.19.0); kakao/kakao_flutter_sdk kakao_api_exception.dart (before 2023-11)",
+    note: "Removed from the iOS SDK in 2.19.0 and the Flutter SDK in 2023-11 with the KakaoStory API. No source documents its HTTP status.",
+  }),
+  [-605]: Object.freeze({
+    code: -605,
+    name: "StoryInvalidPostId",
+    httpStatus: null,
+    summary: "invalid KakaoStory post ID (KakaoStory API ended)",
+    description: "KakaoStory: the post ID is invalid. The KakaoStory API has ended.",
+    solution: "The KakaoStory API has ended: remove the call that produces it.",
+    retryable: false,
+    deprecated: true,
+    source: "kakao/kakao-ios-sdk 2.27.3, Sources/KakaoSDKCommon/common/common/SdkError.swift (ApiFailureReason) (before 2.19.0); kakao/kakao_flutter_sdk kakao_api_exception.dart (before 2023-11)",
+    note: "Removed from the iOS SDK in 2.19.0 and the Flutter SDK in 2023-11 with the KakaoStory API. No source documents its HTTP status.",
   }),
   [-606]: Object.freeze({
     code: -606,
@@ -604,7 +1099,63 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The number of uploaded images exceeds the maximum.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, REST API error codes (developers.kakao.com/docs/latest/en/rest-api/error-code); Kakao Android SDK ApiErrorCause, iOS SDK ApiFailureReason and Flutter SDK ApiErrorCause",
     note: "Not on the seed page; from Kakao's current error-code page and the official SDKs.",
+  }),
+  [-815]: Object.freeze({
+    code: -815,
+    name: "ChannelApiInternalError",
+    httpStatus: null,
+    summary: "Kakao Talk Channel API internal error",
+    description: "An internal error occurred in the Kakao Talk Channel API.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)",
+    note: "No official SDK name; named from the description. Not marked retryable: no source says that re-sending helps. No source documents its HTTP status.",
+  }),
+  [-816]: Object.freeze({
+    code: -816,
+    name: "InvalidCustomerFileId",
+    httpStatus: null,
+    summary: "wrong customer-file ID",
+    description: "The customer-file ID is wrong.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)",
+    note: "No official SDK name; named from the description. No source documents its HTTP status.",
+  }),
+  [-817]: Object.freeze({
+    code: -817,
+    name: "CustomerFileNameNotAllowed",
+    httpStatus: null,
+    summary: "customer-file name taken or not allowed",
+    description: "The customer-file name already exists or is not allowed.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)",
+    note: "No official SDK name; named from the description. No source documents its HTTP status.",
+  }),
+  [-818]: Object.freeze({
+    code: -818,
+    name: "CustomerFileLimitExceeded",
+    httpStatus: null,
+    summary: "more than 30 customer files",
+    description: "The channel already has the maximum of 30 customer files.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)",
+    note: "No official SDK name; named from the description. No source documents its HTTP status.",
+  }),
+  [-819]: Object.freeze({
+    code: -819,
+    name: "ChannelNotConnectedToApp",
+    httpStatus: null,
+    summary: "channel not connected to the app",
+    description: "The Kakao Talk Channel is not connected to the app.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Talk Channel REST API and troubleshooting (developers.kakao.com/docs/latest/en/kakaotalk-channel)",
+    note: "No official SDK name; named from the description. No source documents its HTTP status.",
   }),
   [-903]: Object.freeze({
     code: -903,
@@ -614,6 +1165,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The request was made using an unregistered developer’s app key or token.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
   }),
   [-911]: Object.freeze({
     code: -911,
@@ -623,6 +1175,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "Unsupported image format.",
     retryable: false,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
     note: "No official SDK name; named from the description.",
   }),
   [-9798]: Object.freeze({
@@ -633,6 +1186,7 @@ export const kakaoErrorCodeInfo: { readonly [code: number]: KakaoErrorCodeInfo |
     description: "The service is currently under maintenance.",
     retryable: true,
     deprecated: false,
+    source: "Kakao Developers, Troubleshooting > Response code (seed page)",
   }),
 });
 
@@ -688,3 +1242,567 @@ export const retryableKakaoErrorCodes: readonly KakaoErrorCode[] = Object.freeze
   KakaoErrorCode.ServerTimeOut,
   KakaoErrorCode.UnderMaintenance,
 ]);
+
+/**
+ * Kakao Login errors: the error_code of an OAuth error response from kauth.kakao.com (with error and error_description). Generated from the spec.
+ *
+ * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+ */
+export const enum KakaoLoginErrorCode {
+  /**
+   * The request parameters are wrong.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  InvalidRequestParameters = "KOE001",
+  /**
+   * The request URL is wrong.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  InvalidRequestUrl = "KOE002",
+  /**
+   * A temporary error of the OAuth server.
+   *
+   * HTTP status: not documented. Retryable: yes.
+   *
+   * Solution: Try again a few seconds later.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  TemporaryServerError = "KOE003",
+  /**
+   * Kakao Login is not activated for the app.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  KakaoLoginNotActivated = "KOE004",
+  /**
+   * The app is in test mode and the user is not a member of its team.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  NotTeamMember = "KOE005",
+  /**
+   * The redirect URI is not registered for the app.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  RedirectUriNotRegistered = "KOE006",
+  /**
+   * The logout redirect URI is not registered for the app.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  LogoutRedirectUriNotRegistered = "KOE007",
+  /**
+   * The app key, or its type, is wrong for this request.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  InvalidAppKey = "KOE008",
+  /**
+   * The platform of the request is not registered for the app (misconfigured).
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  PlatformNotRegistered = "KOE009",
+  /**
+   * The client_secret is missing or wrong.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  InvalidClientSecret = "KOE010",
+  /**
+   * Popup login of the JavaScript SDK is not available.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  PopupLoginNotAvailable = "KOE023",
+  /**
+   * The app key is wrong (invalid_client).
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  InvalidClient = "KOE101",
+  /**
+   * A channel_public_id was sent by an app that is not linked to the channel.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  ChannelNotLinkedToApp = "KOE102",
+  /**
+   * The response_type is not supported.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  UnsupportedResponseType = "KOE201",
+  /**
+   * response_type=token is not supported.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  TokenResponseTypeNotSupported = "KOE202",
+  /**
+   * The user refused required consent items.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   *
+   * Note: Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.
+   */
+  RequiredConsentRefused = "KOE203",
+  /**
+   * A parameter is invalid.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   *
+   * Note: Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.
+   */
+  InvalidParameter = "KOE204",
+  /**
+   * A requested scope is not configured for the app.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  ScopeNotConfigured = "KOE205",
+  /**
+   * A required parameter is missing.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   *
+   * Note: Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.
+   */
+  RequiredParameterMissing = "KOE207",
+  /**
+   * The token request rate limit has been exceeded.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   *
+   * Note: Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page. Not marked retryable: the fix is to send fewer token requests, not to re-send.
+   */
+  TokenRequestRateLimitExceeded = "KOE237",
+  /**
+   * The redirect_uri does not match the one of the authorization request.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  RedirectUriMismatch = "KOE303",
+  /**
+   * The grant_type is not supported.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   *
+   * Note: Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.
+   */
+  UnsupportedGrantType = "KOE310",
+  /**
+   * The refresh token is missing.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   *
+   * Note: Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.
+   */
+  RefreshTokenMissing = "KOE319",
+  /**
+   * The authorization code was not found: it was used already, has expired or is wrong.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Solution: Start the login again to get a new authorization code; a code can be exchanged once.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   */
+  AuthorizationCodeNotFound = "KOE320",
+  /**
+   * The refresh token is invalid or has expired.
+   *
+   * HTTP status: not documented. Retryable: no.
+   *
+   * Solution: Log the user in again to get new tokens.
+   *
+   * Source: Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)
+   *
+   * Note: Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.
+   */
+  InvalidRefreshToken = "KOE322",
+}
+
+/** What the spec says about one {@link KakaoLoginErrorCode}. */
+export interface KakaoLoginErrorCodeInfo {
+  /** The code itself. */
+  readonly code: KakaoLoginErrorCode;
+  /** The member name in {@link KakaoLoginErrorCode}. */
+  readonly name: string;
+  /** The HTTP status sent with this code; `null` where no source documents one. */
+  readonly httpStatus: number | null;
+  /** A short lower-case phrase, e.g. for log and lint messages. */
+  readonly summary: string;
+  /** What the code means. */
+  readonly description: string;
+  /** What the caller should do about it, where the spec says. */
+  readonly solution?: string;
+  /** Transient: sending the same request again later can succeed. */
+  readonly retryable: boolean;
+  /** The code signals use of a deprecated API. */
+  readonly deprecated: boolean;
+  /** Where the code is documented, where the spec says. */
+  readonly source?: string;
+  /** Where sources disagree, or anything else worth knowing. */
+  readonly note?: string;
+}
+
+/** What the spec says about every {@link KakaoLoginErrorCode}, keyed by code. Look codes up with {@link getKakaoLoginErrorCodeInfo}. */
+export const kakaoLoginErrorCodeInfo: { readonly [code: string]: KakaoLoginErrorCodeInfo | undefined } = Object.freeze({
+  ["KOE001"]: Object.freeze({
+    code: KakaoLoginErrorCode.InvalidRequestParameters,
+    name: "InvalidRequestParameters",
+    httpStatus: null,
+    summary: "bad request parameters",
+    description: "The request parameters are wrong.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE002"]: Object.freeze({
+    code: KakaoLoginErrorCode.InvalidRequestUrl,
+    name: "InvalidRequestUrl",
+    httpStatus: null,
+    summary: "wrong request URL",
+    description: "The request URL is wrong.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE003"]: Object.freeze({
+    code: KakaoLoginErrorCode.TemporaryServerError,
+    name: "TemporaryServerError",
+    httpStatus: null,
+    summary: "temporary OAuth server error",
+    description: "A temporary error of the OAuth server.",
+    solution: "Try again a few seconds later.",
+    retryable: true,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE004"]: Object.freeze({
+    code: KakaoLoginErrorCode.KakaoLoginNotActivated,
+    name: "KakaoLoginNotActivated",
+    httpStatus: null,
+    summary: "Kakao Login not activated",
+    description: "Kakao Login is not activated for the app.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE005"]: Object.freeze({
+    code: KakaoLoginErrorCode.NotTeamMember,
+    name: "NotTeamMember",
+    httpStatus: null,
+    summary: "user not a team member of a test-mode app",
+    description: "The app is in test mode and the user is not a member of its team.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE006"]: Object.freeze({
+    code: KakaoLoginErrorCode.RedirectUriNotRegistered,
+    name: "RedirectUriNotRegistered",
+    httpStatus: null,
+    summary: "redirect URI not registered",
+    description: "The redirect URI is not registered for the app.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE007"]: Object.freeze({
+    code: KakaoLoginErrorCode.LogoutRedirectUriNotRegistered,
+    name: "LogoutRedirectUriNotRegistered",
+    httpStatus: null,
+    summary: "logout redirect URI not registered",
+    description: "The logout redirect URI is not registered for the app.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE008"]: Object.freeze({
+    code: KakaoLoginErrorCode.InvalidAppKey,
+    name: "InvalidAppKey",
+    httpStatus: null,
+    summary: "wrong app key or key type",
+    description: "The app key, or its type, is wrong for this request.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE009"]: Object.freeze({
+    code: KakaoLoginErrorCode.PlatformNotRegistered,
+    name: "PlatformNotRegistered",
+    httpStatus: null,
+    summary: "platform not registered",
+    description: "The platform of the request is not registered for the app (misconfigured).",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE010"]: Object.freeze({
+    code: KakaoLoginErrorCode.InvalidClientSecret,
+    name: "InvalidClientSecret",
+    httpStatus: null,
+    summary: "client_secret missing or wrong",
+    description: "The client_secret is missing or wrong.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE023"]: Object.freeze({
+    code: KakaoLoginErrorCode.PopupLoginNotAvailable,
+    name: "PopupLoginNotAvailable",
+    httpStatus: null,
+    summary: "JavaScript SDK popup login not available",
+    description: "Popup login of the JavaScript SDK is not available.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE101"]: Object.freeze({
+    code: KakaoLoginErrorCode.InvalidClient,
+    name: "InvalidClient",
+    httpStatus: null,
+    summary: "wrong app key",
+    description: "The app key is wrong (invalid_client).",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE102"]: Object.freeze({
+    code: KakaoLoginErrorCode.ChannelNotLinkedToApp,
+    name: "ChannelNotLinkedToApp",
+    httpStatus: null,
+    summary: "channel not linked to the app",
+    description: "A channel_public_id was sent by an app that is not linked to the channel.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE201"]: Object.freeze({
+    code: KakaoLoginErrorCode.UnsupportedResponseType,
+    name: "UnsupportedResponseType",
+    httpStatus: null,
+    summary: "unsupported response_type",
+    description: "The response_type is not supported.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE202"]: Object.freeze({
+    code: KakaoLoginErrorCode.TokenResponseTypeNotSupported,
+    name: "TokenResponseTypeNotSupported",
+    httpStatus: null,
+    summary: "response_type=token not supported",
+    description: "response_type=token is not supported.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE203"]: Object.freeze({
+    code: KakaoLoginErrorCode.RequiredConsentRefused,
+    name: "RequiredConsentRefused",
+    httpStatus: null,
+    summary: "required consent items refused",
+    description: "The user refused required consent items.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+    note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.",
+  }),
+  ["KOE204"]: Object.freeze({
+    code: KakaoLoginErrorCode.InvalidParameter,
+    name: "InvalidParameter",
+    httpStatus: null,
+    summary: "invalid parameter",
+    description: "A parameter is invalid.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+    note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.",
+  }),
+  ["KOE205"]: Object.freeze({
+    code: KakaoLoginErrorCode.ScopeNotConfigured,
+    name: "ScopeNotConfigured",
+    httpStatus: null,
+    summary: "requested scope not configured",
+    description: "A requested scope is not configured for the app.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE207"]: Object.freeze({
+    code: KakaoLoginErrorCode.RequiredParameterMissing,
+    name: "RequiredParameterMissing",
+    httpStatus: null,
+    summary: "required parameter missing",
+    description: "A required parameter is missing.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+    note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.",
+  }),
+  ["KOE237"]: Object.freeze({
+    code: KakaoLoginErrorCode.TokenRequestRateLimitExceeded,
+    name: "TokenRequestRateLimitExceeded",
+    httpStatus: null,
+    summary: "token request rate limit exceeded",
+    description: "The token request rate limit has been exceeded.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+    note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page. Not marked retryable: the fix is to send fewer token requests, not to re-send.",
+  }),
+  ["KOE303"]: Object.freeze({
+    code: KakaoLoginErrorCode.RedirectUriMismatch,
+    name: "RedirectUriMismatch",
+    httpStatus: null,
+    summary: "redirect_uri mismatch",
+    description: "The redirect_uri does not match the one of the authorization request.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE310"]: Object.freeze({
+    code: KakaoLoginErrorCode.UnsupportedGrantType,
+    name: "UnsupportedGrantType",
+    httpStatus: null,
+    summary: "unsupported grant_type",
+    description: "The grant_type is not supported.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+    note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.",
+  }),
+  ["KOE319"]: Object.freeze({
+    code: KakaoLoginErrorCode.RefreshTokenMissing,
+    name: "RefreshTokenMissing",
+    httpStatus: null,
+    summary: "refresh token missing",
+    description: "The refresh token is missing.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+    note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.",
+  }),
+  ["KOE320"]: Object.freeze({
+    code: KakaoLoginErrorCode.AuthorizationCodeNotFound,
+    name: "AuthorizationCodeNotFound",
+    httpStatus: null,
+    summary: "authorization code not found",
+    description: "The authorization code was not found: it was used already, has expired or is wrong.",
+    solution: "Start the login again to get a new authorization code; a code can be exchanged once.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+  }),
+  ["KOE322"]: Object.freeze({
+    code: KakaoLoginErrorCode.InvalidRefreshToken,
+    name: "InvalidRefreshToken",
+    httpStatus: null,
+    summary: "refresh token invalid or expired",
+    description: "The refresh token is invalid or has expired.",
+    solution: "Log the user in again to get new tokens.",
+    retryable: false,
+    deprecated: false,
+    source: "Kakao Developers, Kakao Login troubleshooting (developers.kakao.com/docs/latest/en/kakaologin/trouble-shooting)",
+    note: "Medium confidence: the meaning is also read from public code that mirrors the troubleshooting page.",
+  }),
+});
+
+/**
+ * What the spec says about `code`, or `undefined` when it is not one of the {@link KakaoLoginErrorCode} values.
+ * @param code Any value, e.g. the error-code field of a response body.
+ * @returns The metadata, or `undefined`.
+ */
+export function getKakaoLoginErrorCodeInfo(code: unknown): KakaoLoginErrorCodeInfo | undefined {
+  return typeof code === "string" && Object.prototype.hasOwnProperty.call(kakaoLoginErrorCodeInfo, code) ? kakaoLoginErrorCodeInfo[code] : undefined;
+}
+
+/**
+ * Whether `code` is one of the {@link KakaoLoginErrorCode} values.
+ * @param code Any value, e.g. the error-code field of a response body.
+ * @returns `true` for a known code.
+ */
+export function isKakaoLoginErrorCode(code: unknown): code is KakaoLoginErrorCode {
+  return getKakaoLoginErrorCodeInfo(code) !== undefined;
+}
+
+/**
+ * Whether `code` is a known code marked transient: sending the same request again later can succeed.
+ * @param code Any value, e.g. the error-code field of a response body.
+ * @returns `true` for a retryable code; `false` otherwise, also for unknown values.
+ */
+export function isRetryableKakaoLoginErrorCode(code: unknown): boolean {
+  return getKakaoLoginErrorCodeInfo(code)?.retryable === true;
+}
+
+/**
+ * The HTTP status sent with `code`.
+ * @param code Any value, e.g. the error-code field of a response body.
+ * @returns The status; `null` where no source documents it; `undefined` for an unknown code.
+ */
+export function getKakaoLoginErrorCodeHttpStatus(code: unknown): number | null | undefined {
+  return getKakaoLoginErrorCodeInfo(code)?.httpStatus;
+}
+
+/**
+ * What `code` means.
+ * @param code Any value, e.g. the error-code field of a response body.
+ * @returns The description, or `undefined` for an unknown code.
+ */
+export function describeKakaoLoginErrorCode(code: unknown): string | undefined {
+  return getKakaoLoginErrorCodeInfo(code)?.description;
+}
+
+/** The codes marked retryable, in code order. */
+export const retryableKakaoLoginErrorCodes: readonly KakaoLoginErrorCode[] = Object.freeze([KakaoLoginErrorCode.TemporaryServerError]);

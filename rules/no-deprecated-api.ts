@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { DeprecatedEndpoint, DeprecatedMember } from '../core/spec.js';
 import { compileIgnoreList, formatSince, getEndpointTable } from './no-deprecated-api-utils/endpoints.js';
 import type { CompiledMember } from './no-deprecated-api-utils/endpoints.js';
-import { findChainEntry, findDestructuredChainEntries } from './no-deprecated-api-utils/member-chain.js';
+import { findChainEntry, findDestructuredChainEntries, isOwnDeclarationChain } from './no-deprecated-api-utils/member-chain.js';
 import { createRequestTargetResolver } from './no-deprecated-api-utils/request-target.js';
 import type { EndpointMatch } from './no-deprecated-api-utils/request-target.js';
 import {
@@ -172,6 +172,11 @@ export default createRule<Options, MessageIds>({
       };
       const canRename =
         replacementName !== undefined && property?.type === AST_NODE_TYPES.Identifier && entry.replacement !== null;
+      if (entry.replacementCall === 'rewrite' && entry.replacement !== null) {
+        const reason = `${entry.replacement} works differently, so the code is rewritten by hand`;
+        context.report({ node, messageId: 'deprecatedMemberNoSuggestion', data: { ...data, reason } });
+        return;
+      }
       if (!canRename) {
         context.report({ node, messageId: 'deprecatedMember', data });
         return;
@@ -238,7 +243,7 @@ export default createRule<Options, MessageIds>({
       if (mentions.codeNames && table.deprecatedCodeNames.has(name)) checkCode(node);
       if (!mentions.members || !table.membersByLastName.has(name)) return;
       const member = findChainEntry(node, table.membersByLastName);
-      if (member) reportMember(node, member, node.computed ? undefined : node.property);
+      if (member && !isOwnDeclarationChain(node, sourceCode)) reportMember(node, member, node.computed ? undefined : node.property);
     }
 
     function checkDestructuring(node: TSESTree.VariableDeclarator): void {

@@ -28,8 +28,9 @@ export interface CompiledEndpoint extends PathPattern {
 
 export interface CompiledMember {
   readonly entry: DeprecatedMember;
+  /** The member's names; of a namespace (`Kakao.Link.*`), the namespace's (`Kakao`, `Link`). */
   readonly names: readonly string[];
-  /** The replacement's last name, when it only renames the last name (`getStatus` → `getStatusInfo`). */
+  /** The replacement's last name, when it only renames the last name (`getStatus` → `getStatusInfo`, `Link.*` → `Share.*`). */
   readonly replacementName: string | undefined;
 }
 
@@ -124,8 +125,14 @@ function compileTable(spec: Spec): EndpointTable {
     };
   });
   const members = spec.deprecatedMembers.map((entry): CompiledMember => {
-    const names = entry.member.split('.');
-    const replacementNames = entry.replacement?.split('.');
+    // A namespace is found where it is named (`Kakao.Link` of `Kakao.Link.sendDefault()`), as a member is.
+    const namespace = entry.member.endsWith('.*');
+    const names = (namespace ? entry.member.slice(0, -2) : entry.member).split('.');
+    const replacement = entry.replacement ?? undefined;
+    const replacementNames =
+      replacement === undefined || entry.replacementCall === 'rewrite' || replacement.endsWith('.*') !== namespace
+        ? undefined
+        : (namespace ? replacement.slice(0, -2) : replacement).split('.');
     const sameObject =
       replacementNames !== undefined &&
       replacementNames.length === names.length &&

@@ -3,7 +3,8 @@
  * expression spells (`window.Kakao.Auth['getStatus']` → Kakao.Auth.getStatus), and the words of a name.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from './eslint-utils.js';
 import { getStaticPropertyName, skipWrappers } from '../utils/ast.js';
 
 type Node = TSESTree.Node;
@@ -101,4 +102,31 @@ export function findDestructuredChainEntries<T extends NamedChain>(
     if (entry) found.push({ key: property.key, entry });
   }
   return found;
+}
+
+/** Declarations that make a name something of the file's own, not an SDK reached through it. */
+const OWN_DEFINITIONS = new Set<string>(['ClassName', 'TSEnumName', 'TSModuleName']);
+
+/**
+ * Whether the chain's first name is the file's own class, enum or namespace (`class Kakao { static
+ * Link = ... }`): then `Kakao.Link` is not the SDK's. Any other binding (an import, `const Kakao =
+ * window.Kakao`, a parameter) may hold the SDK, and a global or `window.Kakao` is it. An ambient
+ * declaration (`declare namespace Kakao { ... }`, inside `declare global`) describes the SDK's
+ * global, so it is not the file's own.
+ */
+export function isOwnDeclarationChain(node: TSESTree.MemberExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let current = skipWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
+  if (current.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(current), current);
+  return (
+    variable?.defs.some((definition) => OWN_DEFINITIONS.has(definition.type) && !isAmbient(definition.node)) ?? false
+  );
+}
+
+function isAmbient(node: Node): boolean {
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    if ('declare' in current && current.declare) return true;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { codeFamilies, type CodeFamily } from '../../core/families.js';
 import type { ErrorCodeEntry, Spec } from '../../core/spec.js';
 import bundledSpecJson from '../../spec/kakao-error-codes.json' with { type: 'json' };
 import { resolveSettingPath } from './config-dirs.js';
@@ -22,6 +23,8 @@ export interface SpecIndex {
   readonly byName: ReadonlyMap<string, ErrorCodeEntry>;
   readonly retryable: readonly ErrorCodeEntry[];
   readonly deprecated: readonly ErrorCodeEntry[];
+  /** Every code family, the spec's own `codes` (what the fields above index) first. */
+  readonly families: readonly CodeFamily[];
 }
 
 /**
@@ -61,6 +64,7 @@ export function indexSpec(spec: Spec): SpecIndex {
       byName: new Map(spec.codes.map((entry) => [entry.name, entry])),
       retryable: spec.codes.filter((entry) => entry.retryable),
       deprecated: spec.codes.filter((entry) => entry.deprecated),
+      families: codeFamilies(spec),
     };
     indexCache.set(spec, index);
   }

@@ -111,7 +111,7 @@ describe('a "type": "commonjs" package', SLOW, () => {
   it('x.js and x.cjs are CommonJS: require() and named imports from an ES module both work', async () => {
     const dir = tempPackage({ name: 'consumer', type: 'commonjs' });
     const [js] = await Promise.all([codegen(dir, ['--out', 'x.js']), codegen(dir, ['--out', 'x.cjs'])]);
-    expect(js.stdout).toBe('kakao-codegen: wrote x.js, x.d.ts (33 codes, --style object)\n');
+    expect(js.stdout).toBe('kakao-codegen: wrote x.js, x.d.ts (54 + 25 codes, --style object)\n');
 
     const jsText = readFileSync(join(dir, 'x.js'), 'utf8');
     expect(jsText).toBe(readFileSync(join(dir, 'x.cjs'), 'utf8'));
@@ -149,7 +149,13 @@ console.log(Object.keys(fromJs).sort().join(' '));
     const [values, names] = imported.stdout.split('\n');
     expect(`${values ?? ''}\n`).toBe(EXPECTED_VALUES);
     expect(names).toBe(
-      'KakaoErrorCode default describeKakaoErrorCode getKakaoErrorCodeHttpStatus getKakaoErrorCodeInfo isKakaoErrorCode isRetryableKakaoErrorCode kakaoErrorCodeInfo retryableKakaoErrorCodes',
+      [
+        'KakaoErrorCode KakaoLoginErrorCode default',
+        'describeKakaoErrorCode describeKakaoLoginErrorCode',
+        'getKakaoErrorCodeHttpStatus getKakaoErrorCodeInfo getKakaoLoginErrorCodeHttpStatus getKakaoLoginErrorCodeInfo',
+        'isKakaoErrorCode isKakaoLoginErrorCode isRetryableKakaoErrorCode isRetryableKakaoLoginErrorCode',
+        'kakaoErrorCodeInfo kakaoLoginErrorCodeInfo retryableKakaoErrorCodes retryableKakaoLoginErrorCodes',
+      ].join(' '),
     );
   });
 

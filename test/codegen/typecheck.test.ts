@@ -33,7 +33,14 @@ afterAll(removeTempDirs);
 const CONSUMER = `
 import {
   KakaoErrorCode,
+  KakaoLoginErrorCode,
   describeKakaoErrorCode,
+  describeKakaoLoginErrorCode,
+  getKakaoLoginErrorCodeInfo,
+  isKakaoLoginErrorCode,
+  isRetryableKakaoLoginErrorCode,
+  kakaoLoginErrorCodeInfo,
+  retryableKakaoLoginErrorCodes,
   getKakaoErrorCodeHttpStatus,
   getKakaoErrorCodeInfo,
   isKakaoErrorCode,
@@ -41,6 +48,7 @@ import {
   kakaoErrorCodeInfo,
   retryableKakaoErrorCodes,
   type KakaoErrorCodeInfo,
+  type KakaoLoginErrorCodeInfo,
 } from './kakao-error-codes.js';
 
 export function handle(body: { readonly code?: unknown }): string {
@@ -55,6 +63,28 @@ export function handle(body: { readonly code?: unknown }): string {
   const solution: string | undefined = info?.solution;
   return [String(status), description, info?.name, solution].join(' ');
 }
+
+/** The string family: an OAuth error body's \`error_code\`. */
+export function handleLogin(body: { readonly error_code?: unknown }): string {
+  const code = body.error_code;
+  if (!isKakaoLoginErrorCode(code)) return 'not a Kakao Login error';
+  const known: KakaoLoginErrorCode = code;
+  if (known === KakaoLoginErrorCode.AuthorizationCodeNotFound) return 'log in again';
+  if (isRetryableKakaoLoginErrorCode(known)) return 'retry';
+  const info: KakaoLoginErrorCodeInfo | undefined = getKakaoLoginErrorCodeInfo(known) ?? kakaoLoginErrorCodeInfo['KOE322'];
+  return [describeKakaoLoginErrorCode(known), info?.name].join(' ');
+}
+
+export const codeNotFound: KakaoLoginErrorCode.AuthorizationCodeNotFound = KakaoLoginErrorCode.AuthorizationCodeNotFound;
+export const firstRetryableLogin: KakaoLoginErrorCode | undefined = retryableKakaoLoginErrorCodes[0];
+export const loginCodeText: string = KakaoLoginErrorCode.AuthorizationCodeNotFound;
+
+// @ts-expect-error -- not a member
+export const missingLogin = KakaoLoginErrorCode.NoSuchCode;
+// @ts-expect-error -- a REST code is not a Login code
+export const wrongFamily: KakaoLoginErrorCode = KakaoErrorCode.InvalidToken;
+// @ts-expect-error -- the table is read-only
+kakaoLoginErrorCodeInfo['KOE001'] = undefined;
 
 export const invalidToken: KakaoErrorCode.InvalidToken = KakaoErrorCode.InvalidToken;
 export const firstRetryable: KakaoErrorCode | undefined = retryableKakaoErrorCodes[0];
@@ -113,6 +143,8 @@ function declaredValues(checked: CheckedProgram, declarationFile: string): strin
 function expectDeprecations(checked: CheckedProgram, kakaoFile: string, trickyFile: string): void {
   expect(isMemberDeprecated(checked, kakaoFile, 'KakaoErrorCode', 'DeprecatedApi')).toBe(true);
   expect(isMemberDeprecated(checked, kakaoFile, 'KakaoErrorCode', 'InvalidToken')).toBe(false);
+  expect(isMemberDeprecated(checked, kakaoFile, 'KakaoErrorCode', 'NotStoryUser')).toBe(true);
+  expect(isMemberDeprecated(checked, kakaoFile, 'KakaoLoginErrorCode', 'AuthorizationCodeNotFound')).toBe(false);
   expect(isMemberDeprecated(checked, trickyFile, 'TrickyCode', '$Dollar_Name')).toBe(true);
   // "@deprecated" at the start of a description line is text, not a tag.
   expect(isMemberDeprecated(checked, trickyFile, 'TrickyCode', 'Tricky')).toBe(false);
@@ -167,7 +199,8 @@ describe('type-checks in strict mode', () => {
     expectDeprecations(checked, 'kakao-error-codes.d.cts', 'tricky.d.cts');
 
     const declared = declaredValues(checked, 'kakao-error-codes.d.cts');
-    expect(declared).toHaveLength(8);
+    // Eight per family: the enum object, the table, five helpers and the retryable list.
+    expect(declared).toHaveLength(16);
     const dir = makeTempDir();
     const file = join(dir, 'kakao-error-codes.cjs');
     writeFileSync(file, files['kakao-error-codes.cjs'] ?? '');
@@ -188,7 +221,16 @@ interface KakaoModule {
   getKakaoErrorCodeHttpStatus(code: unknown): number | null | undefined;
   describeKakaoErrorCode(code: unknown): string | undefined;
   getKakaoErrorCodeInfo(code: unknown): unknown;
+  readonly kakaoLoginErrorCodeInfo: Readonly<Record<string, { readonly name: string; readonly code: string } | undefined>>;
+  readonly retryableKakaoLoginErrorCodes: readonly string[];
+  isKakaoLoginErrorCode(code: unknown): boolean;
+  isRetryableKakaoLoginErrorCode(code: unknown): boolean;
+  getKakaoLoginErrorCodeHttpStatus(code: unknown): number | null | undefined;
+  describeKakaoLoginErrorCode(code: unknown): string | undefined;
+  getKakaoLoginErrorCodeInfo(code: unknown): unknown;
 }
+
+const loginFamily = kakao.families.find((family) => family.enumName === 'KakaoLoginErrorCode');
 
 async function importText(text: string, name: string): Promise<unknown> {
   const dir = makeTempDir();
@@ -228,7 +270,7 @@ describe('helpers at runtime', () => {
     expect(mod.describeKakaoErrorCode(-401)).toBe(kakao.codes.find((entry) => entry.code === -401)?.description);
     expect(mod.describeKakaoErrorCode(12345)).toBeUndefined();
     expect(mod.isKakaoErrorCode(-9798)).toBe(true);
-    expect(mod.isKakaoErrorCode(-6)).toBe(false);
+    expect(mod.isKakaoErrorCode(-14)).toBe(false);
     expect(mod.isKakaoErrorCode(null)).toBe(false);
     // Inherited properties are not codes.
     expect(mod.getKakaoErrorCodeInfo('constructor')).toBeUndefined();
@@ -240,6 +282,23 @@ describe('helpers at runtime', () => {
     expect(Object.isFrozen(mod.kakaoErrorCodeInfo[-1])).toBe(true);
     expect(Object.isFrozen(mod.retryableKakaoErrorCodes)).toBe(true);
     expect(Object.keys(mod.kakaoErrorCodeInfo)).toHaveLength(kakao.codes.length);
+
+    // The string family, in the same module.
+    expect(mod.isKakaoLoginErrorCode('KOE320')).toBe(true);
+    expect(mod.isKakaoLoginErrorCode('KOE999')).toBe(false);
+    expect(mod.isKakaoLoginErrorCode(-401)).toBe(false);
+    expect(mod.isKakaoErrorCode('KOE320')).toBe(false);
+    expect(mod.isRetryableKakaoLoginErrorCode('KOE003')).toBe(true);
+    expect(mod.isRetryableKakaoLoginErrorCode('KOE320')).toBe(false);
+    expect(mod.getKakaoLoginErrorCodeHttpStatus('KOE320')).toBeNull();
+    expect(mod.getKakaoLoginErrorCodeHttpStatus('KOE999')).toBeUndefined();
+    expect(mod.describeKakaoLoginErrorCode('KOE322')).toBe(loginFamily?.codes.find((entry) => entry.code === 'KOE322')?.description);
+    expect(mod.getKakaoLoginErrorCodeInfo('constructor')).toBeUndefined();
+    expect(mod.getKakaoLoginErrorCodeInfo('__proto__')).toBeUndefined();
+    expect(mod.retryableKakaoLoginErrorCodes).toEqual(['KOE003']);
+    expect(Object.isFrozen(mod.retryableKakaoLoginErrorCodes)).toBe(true);
+    expect(mod.kakaoLoginErrorCodeInfo['KOE320']).toMatchObject({ code: 'KOE320', name: 'AuthorizationCodeNotFound' });
+    expect(Object.keys(mod.kakaoLoginErrorCodeInfo)).toEqual(loginFamily?.codes.map((entry) => entry.code).sort());
   });
 
   it('the JavaScript output freezes the enum object', async () => {

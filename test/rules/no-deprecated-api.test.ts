@@ -1,3 +1,4 @@
+import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-deprecated-api.js';
 import { compilePathPattern, findUrlHits, getEndpointTable, matchPathAt, parseUrlHost } from '../../rules/no-deprecated-api-utils/endpoints.js';
@@ -10,12 +11,18 @@ const file = 'src/kakao-client.ts';
 const IMPORT = "import { KakaoErrorCode } from '../generated/kakao-error-codes';";
 
 const ME = { api: 'Kakao', path: '/v1/user/me', since: ' on 2020-08-10', replacement: 'use /v2/user/me' };
-const PLUSFRIENDS = { api: 'Kakao', path: '/v1/api/talk/plusfriends', since: '', replacement: 'use /v1/api/talk/channels' };
+const PLUSFRIENDS = { api: 'Kakao', path: '/v1/api/talk/plusfriends', since: '', replacement: 'use /v2/api/talk/channels' };
 const TERMS = {
   api: 'Kakao',
   path: '/v1/user/service/terms',
   since: ' (superseded on 2023-07-13)',
   replacement: 'use /v2/user/service_terms',
+};
+const CHANNELS = {
+  api: 'Kakao',
+  path: '/v1/api/talk/channels',
+  since: ' (superseded in 2023-09)',
+  replacement: 'use /v2/api/talk/channels',
 };
 const story = (path: string) => ({ api: 'Kakao', path, since: ' in 2023', replacement: 'it has no replacement' });
 const GET_STATUS = {
@@ -48,7 +55,7 @@ const CURRENT_ENDPOINTS = [
   '/v1/api/talk/friends/message/default/send',
   '/v2/user/me',
   '/v2/api/talk/memo/default/send',
-  '/v1/api/talk/channels',
+  '/v2/api/talk/channels',
   '/v2/user/service_terms',
 ];
 
@@ -209,8 +216,8 @@ ruleTester.run('no-deprecated-api', rule, {
           suggestions: [
             {
               messageId: 'replaceEndpoint',
-              data: { path: '/v1/api/talk/plusfriends', replacement: '/v1/api/talk/channels' },
-              output: "const kakaoApi = axios.create({ baseURL: 'https://kapi.kakao.com' });\nkakaoApi.post('/v1/api/talk/channels');",
+              data: { path: '/v1/api/talk/plusfriends', replacement: '/v2/api/talk/channels' },
+              output: "const kakaoApi = axios.create({ baseURL: 'https://kapi.kakao.com' });\nkakaoApi.post('/v2/api/talk/channels');",
             },
           ],
         },
@@ -265,8 +272,8 @@ ruleTester.run('no-deprecated-api', rule, {
           data: PLUSFRIENDS,
           suggestions: suggest(
             '/v1/api/talk/plusfriends',
-            '/v1/api/talk/channels',
-            'const res = await fetch(`${KAKAO_API}/v1/api/talk/channels`);',
+            '/v2/api/talk/channels',
+            'const res = await fetch(`${KAKAO_API}/v2/api/talk/channels`);',
           ),
         },
       ],
@@ -311,6 +318,7 @@ ruleTester.run('no-deprecated-api', rule, {
     ...[
       ['/v1/user/me', 'terminatedEndpoint', ME],
       ['/v1/api/talk/plusfriends', 'legacyEndpoint', PLUSFRIENDS],
+      ['/v1/api/talk/channels', 'legacyEndpoint', CHANNELS],
       ['/v1/user/service/terms', 'legacyEndpoint', TERMS],
       ...[
         'isstoryuser',
@@ -766,8 +774,298 @@ createJsRuleTester().run('no-deprecated-api in JavaScript', rule as never, {
   ],
 });
 
+// ---- JavaScript SDK v2: removed members and namespaces, the v1 channel paths ---------------------
+
+const LINK = {
+  api: 'Kakao',
+  member: 'Kakao.Link.*',
+  status: 'was terminated',
+  since: '',
+  replacement: 'use Kakao.Share.*',
+};
+const STORY = {
+  api: 'Kakao',
+  member: 'Kakao.Story.*',
+  status: 'was terminated',
+  since: ' on 2023-11-15',
+  replacement: 'it has no replacement',
+};
+const removedLogin = (member: string) => ({
+  messageId: 'deprecatedMemberNoSuggestion' as const,
+  data: {
+    api: 'Kakao',
+    member,
+    status: 'was terminated',
+    since: '',
+    replacement: 'use Kakao.Auth.authorize',
+    reason: 'Kakao.Auth.authorize works differently, so the code is rewritten by hand',
+  },
+  suggestions: [],
+});
+const linkError = (output: string) => ({
+  messageId: 'deprecatedMember' as const,
+  data: LINK,
+  suggestions: [{ messageId: 'replaceMember' as const, data: { name: 'Link', replacement: 'Share' }, output }],
+});
+
+/** A page script: the SDK is the global `Kakao`, loaded by a script tag, never imported. */
+const pageScript = 'public/js/share.js';
+
+createJsRuleTester().run('no-deprecated-api: JavaScript SDK v2 removals in page scripts', rule as never, {
+  valid: [
+    {
+      filename: pageScript,
+      code: outdent`
+        Kakao.init(KAKAO_JS_KEY);
+        Kakao.Share.sendDefault({ objectType: 'feed', content });
+        window.Kakao.Share.createDefaultButton({ container: '#share', objectType: 'feed', content });
+        Kakao.Auth.authorize({ redirectUri: 'https://example.com/oauth' });
+        Kakao.Auth.getStatusInfo().then(render);
+      `,
+    },
+    {
+      // Names in messages and logs are not calls.
+      filename: pageScript,
+      code: outdent`
+        Kakao.init(KAKAO_JS_KEY);
+        console.warn('Kakao.Link.sendDefault is gone: use Kakao.Share.sendDefault');
+        const help = 'Kakao.Auth.login was removed in v2; see /v1/api/talk/channels';
+      `,
+    },
+    {
+      // The file's own class called Kakao is not the SDK.
+      filename: pageScript,
+      code: outdent`
+        class Kakao {
+          static Link = { sendDefault() {} };
+          static Auth = { login() {} };
+        }
+        Kakao.Link.sendDefault();
+        Kakao.Auth.login();
+      `,
+    },
+    {
+      // Other objects with the same member names.
+      filename: pageScript,
+      code: outdent`
+        Kakao.init(KAKAO_JS_KEY);
+        router.Link.sendDefault();
+        auth.login(user);
+        app.Story.share();
+      `,
+    },
+  ],
+  invalid: [
+    {
+      filename: pageScript,
+      code: outdent`
+        Kakao.init(KAKAO_JS_KEY);
+        Kakao.Link.sendDefault({ objectType: 'feed', content });
+      `,
+      errors: [
+        linkError(outdent`
+          Kakao.init(KAKAO_JS_KEY);
+          Kakao.Share.sendDefault({ objectType: 'feed', content });
+        `),
+      ],
+    },
+    {
+      filename: pageScript,
+      code: outdent`
+        window.Kakao.Link.createDefaultButton({ container: '#share', objectType: 'feed', content });
+        globalThis.Kakao.Link.sendScrap({ requestUrl: location.href });
+      `,
+      errors: [
+        linkError(outdent`
+          window.Kakao.Share.createDefaultButton({ container: '#share', objectType: 'feed', content });
+          globalThis.Kakao.Link.sendScrap({ requestUrl: location.href });
+        `),
+        linkError(outdent`
+          window.Kakao.Link.createDefaultButton({ container: '#share', objectType: 'feed', content });
+          globalThis.Kakao.Share.sendScrap({ requestUrl: location.href });
+        `),
+      ],
+    },
+    {
+      // The namespace alone, and taken out of the SDK.
+      filename: pageScript,
+      code: outdent`
+        if (Kakao.Link) share(Kakao.Link);
+        const { Link } = Kakao;
+      `,
+      errors: [
+        linkError(outdent`
+          if (Kakao.Share) share(Kakao.Link);
+          const { Link } = Kakao;
+        `),
+        linkError(outdent`
+          if (Kakao.Link) share(Kakao.Share);
+          const { Link } = Kakao;
+        `),
+        { messageId: 'deprecatedMember', data: LINK, line: 2, suggestions: [] },
+      ],
+    },
+    {
+      filename: pageScript,
+      code: outdent`
+        Kakao.Story.share({ url: location.href, text: title });
+        window.Kakao.Story.createShareButton({ container: '#story' });
+      `,
+      errors: [
+        { messageId: 'deprecatedMember', data: STORY, line: 1, column: 1, endColumn: 12, suggestions: [] },
+        { messageId: 'deprecatedMember', data: STORY, line: 2, column: 1, endColumn: 19, suggestions: [] },
+      ],
+    },
+    {
+      filename: pageScript,
+      code: outdent`
+        Kakao.Auth.login({
+          success: (auth) => save(auth),
+          fail: (error) => console.error(error),
+        });
+        window.Kakao.Auth.createLoginButton({ container: '#login' });
+      `,
+      errors: [removedLogin('Kakao.Auth.login'), removedLogin('Kakao.Auth.createLoginButton')],
+    },
+    {
+      // A binding that holds the SDK is the SDK.
+      filename: pageScript,
+      code: outdent`
+        const Kakao = window.Kakao;
+        Kakao.Link.sendCustom({ templateId: 1234 });
+      `,
+      errors: [
+        linkError(outdent`
+          const Kakao = window.Kakao;
+          Kakao.Share.sendCustom({ templateId: 1234 });
+        `),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-deprecated-api: the SDK global described by ambient types', rule, {
+  valid: [
+    {
+      // The file's own namespace, with a value in it, is not the SDK.
+      filename: 'src/kakao-share.ts',
+      code: outdent`
+        namespace Kakao {
+          export const Link = { sendDefault(settings: object): void {} };
+        }
+        Kakao.Link.sendDefault({ objectType: 'feed' });
+      `,
+    },
+  ],
+  invalid: [
+    {
+      // A declaration of the SDK's global is the SDK, not the file's own namespace.
+      filename: 'src/kakao-share.ts',
+      code: outdent`
+        declare namespace Kakao {
+          namespace Link {
+            function sendDefault(settings: object): void;
+          }
+        }
+        Kakao.Link.sendDefault({ objectType: 'feed' });
+      `,
+      errors: [
+        linkError(outdent`
+          declare namespace Kakao {
+            namespace Link {
+              function sendDefault(settings: object): void;
+            }
+          }
+          Kakao.Share.sendDefault({ objectType: 'feed' });
+        `),
+      ],
+    },
+    {
+      filename: 'src/kakao-share.ts',
+      code: outdent`
+        declare global {
+          class Kakao {
+            static Story: { share(options: object): void };
+          }
+        }
+        Kakao.Story.share({ url: location.href });
+        export {};
+      `,
+      errors: [{ messageId: 'deprecatedMember', data: STORY, line: 6, suggestions: [] }],
+    },
+  ],
+});
+
+ruleTester.run('no-deprecated-api: the v1 channel paths', rule, {
+  valid: [
+    { filename: file, code: "fetch('https://kapi.kakao.com/v2/api/talk/channels?channel_ids=_x');" },
+    { filename: file, code: "fetch('https://kapi.kakao.com/v1/api/talk/friends');" },
+    { filename: file, code: "logger.info('moved from /v1/api/talk/channels to /v2/api/talk/channels');" },
+  ],
+  invalid: [
+    {
+      filename: file,
+      code: outdent`
+        const res = await fetch('https://kapi.kakao.com/v1/api/talk/channels', {
+          headers: { Authorization: \`Bearer \${token}\` },
+        });
+      `,
+      errors: [
+        {
+          messageId: 'legacyEndpoint',
+          data: CHANNELS,
+          suggestions: suggest(
+            '/v1/api/talk/channels',
+            '/v2/api/talk/channels',
+            outdent`
+              const res = await fetch('https://kapi.kakao.com/v2/api/talk/channels', {
+                headers: { Authorization: \`Bearer \${token}\` },
+              });
+            `,
+          ),
+        },
+      ],
+    },
+    {
+      filename: file,
+      code: "Kakao.API.request({ url: '/v1/api/talk/plusfriends' });",
+      errors: [
+        {
+          messageId: 'legacyEndpoint',
+          data: PLUSFRIENDS,
+          suggestions: suggest(
+            '/v1/api/talk/plusfriends',
+            '/v2/api/talk/channels',
+            "Kakao.API.request({ url: '/v2/api/talk/channels' });",
+          ),
+        },
+      ],
+    },
+  ],
+});
+
 describe('endpoint matching', () => {
   const table = getEndpointTable(getBundledSpec());
+
+  it('compiles a namespace to its own names, and renames only where the call keeps its shape', () => {
+    const compiled = (member: string) => table.members.find((entry) => entry.entry.member === member);
+    expect(compiled('Kakao.Link.*')).toMatchObject({ names: ['Kakao', 'Link'], replacementName: 'Share' });
+    expect(compiled('Kakao.Story.*')).toMatchObject({ names: ['Kakao', 'Story'], replacementName: undefined });
+    // `rewrite`: authorize is another kind of call, so it is never a rename.
+    expect(compiled('Kakao.Auth.login')).toMatchObject({ names: ['Kakao', 'Auth', 'login'], replacementName: undefined });
+    expect(compiled('Kakao.Auth.getStatus')?.replacementName).toBe('getStatusInfo');
+    const namespaceToMember = getEndpointTable(
+      parseSpec(
+        {
+          ...getBundledSpec(),
+          deprecatedMembers: [{ member: 'Sdk.Old.*', status: 'terminated', replacement: 'Sdk.New', since: null, source: 'x' }],
+        },
+        'x.json',
+      ),
+    );
+    // A namespace replaced by a member (or the reverse) is not a rename.
+    expect(namespaceToMember.members[0]).toMatchObject({ names: ['Sdk', 'Old'], replacementName: undefined });
+  });
 
   it('matches exact paths with a trailing slash, query or fragment, and nothing longer', () => {
     const exact = compilePathPattern('/v1/user/me');
