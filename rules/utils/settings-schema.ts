@@ -25,9 +25,11 @@ export interface RawKakaoSettings {
   readonly enumModule?: string;
   readonly scope?: Scope;
   readonly spec?: string | Readonly<Record<string, unknown>>;
+  readonly errorCodeNames?: readonly string[];
 }
 
-type Check = (value: unknown) => string | undefined;
+/** A problem with a value: what was expected, and where below the key (`[0]` of a list), if not at it. */
+type Check = (value: unknown) => string | { at: string; expected: string } | undefined;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -48,6 +50,11 @@ const checks: Readonly<Record<keyof RawKakaoSettings, Check>> = {
     (typeof value === 'string' && value !== '') || isRecord(value)
       ? undefined
       : 'expected a spec object (e.g. an imported JSON file) or a path to a spec file',
+  errorCodeNames: (value) => {
+    if (!Array.isArray(value)) return 'expected an array of names';
+    const bad = value.findIndex((name) => typeof name !== 'string' || name === '');
+    return bad === -1 ? undefined : { at: `[${bad}]`, expected: 'expected a non-empty name' };
+  },
 };
 const KEYS = Object.keys(checks) as (keyof RawKakaoSettings)[];
 
@@ -60,7 +67,8 @@ export function checkKakaoSettings(raw: unknown): { problem: [string, string] } 
   }
   for (const key of KEYS) {
     const problem = raw[key] === undefined ? undefined : checks[key](raw[key]);
-    if (problem !== undefined) return { problem: [`settings.kakao.${key}`, problem] };
+    if (typeof problem === 'string') return { problem: [`settings.kakao.${key}`, problem] };
+    if (problem !== undefined) return { problem: [`settings.kakao.${key}${problem.at}`, problem.expected] };
   }
   return { settings: raw };
 }
