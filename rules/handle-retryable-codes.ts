@@ -10,18 +10,10 @@ import {
   KakaoSettingsError,
 } from './utils/index.js';
 import type { KakaoFile } from './utils/index.js';
-import {
-  forEachCodeCheck,
-  callGoesBy,
-  getIfChain,
-  getStatementList,
-  getSubjectKey,
-  isElseIf,
-  isFunctionNode,
-  mayHoldCodeCheck,
-  switchCaseChecks,
-} from './handle-retryable-codes-utils/dispatch.js';
-import type { CodeCheck, CodeFilter } from './handle-retryable-codes-utils/dispatch.js';
+import { isFunctionNode } from './utils/ast.js';
+import { forEachCodeCheck, getSubjectKey, mayHoldCodeCheck } from './utils/code-checks.js';
+import type { CodeCheck, CodeFilter, CodeValue } from './utils/code-checks.js';
+import { callGoesBy, getIfChain, getStatementList, isElseIf } from './handle-retryable-codes-utils/dispatch.js';
 import { createCoverageIndex } from './handle-retryable-codes-utils/coverage.js';
 
 export type Options = [
@@ -93,7 +85,7 @@ interface Dispatch {
   readonly subject: Node;
   /** The last `if` of the last chain: where an `else if` goes. Null for a switch. */
   readonly lastIf: TSESTree.IfStatement | null;
-  readonly handled: ReadonlySet<number>;
+  readonly handled: ReadonlySet<CodeValue>;
   /** Its own conditions call a guard. */
   readonly guarded: boolean;
   readonly defaultBranch: DefaultBranch | null;
@@ -178,29 +170,14 @@ export default createRule<Options, MessageIds>({
     const hasGuardCall = (root: Node) => forEachCodeCheck(root, file, () => false, isGuardCall, isAskedAbout);
     const coverageOf = createCoverageIndex(file, isGuardCall, isAskedAbout);
 
-    const isComplete = (handled: ReadonlySet<number>) => wanted.every(({ value }) => handled.has(value));
+    const isComplete = (handled: ReadonlySet<CodeValue>) => wanted.every(({ value }) => handled.has(value));
 
     // --- switches -------------------------------------------------------------------------------
 
     function analyseSwitch(node: TSESTree.SwitchStatement): Dispatch | undefined {
-      const checks = switchCaseChecks(node, file!);
-      const specLiterals = new Set<number>();
-      let specCodes = 0;
-      let anyEnumMember = false;
-      for (const { code } of checks) {
-        if (!code.entry) continue;
-        specCodes++;
-        if (code.isEnumMember) anyEnumMember = true;
-        else specLiterals.add(code.value);
-      }
-      // `switch (list.indexOf(x)) { case -1: }` is not a dispatch: the subject must look like a
-      // code, or the cases must name enum members or at least two spec codes.
-      if (
-        specCodes === 0 ||
-        !(anyEnumMember || specLiterals.size >= 2 || file!.isErrorCodeExpression(node.discriminant))
-      ) {
-        return undefined;
-      }
+      // The cases of a code switch (see code-checks.ts); a dispatch needs a spec code among them.
+      const checks = file!.checksOf(node);
+      if (!checks.some(({ code }) => code.entry)) return undefined;
       const handled = new Set(checks.map(({ code }) => code.value));
       if (isComplete(handled)) return undefined;
 
@@ -272,8 +249,8 @@ export default createRule<Options, MessageIds>({
     function analyseRun(chains: readonly ChainInfo[]): Dispatch | undefined {
       interface Subject {
         readonly node: Node;
-        readonly codes: Set<number>;
-        readonly specCodes: Set<number>;
+        readonly codes: Set<CodeValue>;
+        readonly specCodes: Set<CodeValue>;
       }
       const subjects = new Map<string, Subject>();
       for (const chain of chains) {
@@ -349,11 +326,11 @@ export default createRule<Options, MessageIds>({
     function unhandledElsewhere(dispatch: Dispatch, missing: readonly WantedCode[]): WantedCode[] | undefined {
       const { subjectKey } = dispatch;
       let remaining = [...missing];
-      const keep = (covered: (code: number) => boolean) => {
+      const keep = (covered: (code: CodeValue) => boolean) => {
         remaining = remaining.filter(({ value }) => !covered(value));
       };
       const walk = (root: Node): boolean => {
-        const found = new Set<number>();
+        const found = new Set<CodeValue>();
         const guarded = forEachCodeCheck(
           root,
           file!,
@@ -709,7 +686,7 @@ function getSetup(options: Options[0], file: KakaoFile): Setup {
   if (!setup) {
     const generated = generatedNames(file.settings.enumName);
     const wanted = resolveWantedCodes(options.retryableCodes, file);
-    const wantedValues = new Set(wanted.map(({ value }) => value));
+    const wantedValues = new Set<CodeValue>(wanted.map(({ value }) => value));
     setup = {
       wanted,
       isAskedAbout: (code) => code.entry !== undefined || wantedValues.has(code.value),

@@ -12,7 +12,7 @@ import {
   DEFAULT_ERROR_CODE_NAMES,
   errorCodeNamesSchema,
   getCodeLiteralValue,
-  getCodeUse,
+  findCodeCheck,
   getKakaoFile,
   getStaticPropertyName,
 } from './utils/index.js';
@@ -151,7 +151,7 @@ export default createRule<Options, MessageIds>({
         node.type === AST_NODE_TYPES.MemberExpression
           ? fileEnum.memberEntry(node)
           : index.byCode.get(getCodeLiteralValue(node) ?? Number.NaN);
-      if (!entry?.deprecated || getCodeUse(node, file!) === undefined) return;
+      if (!entry?.deprecated || !findCodeCheck(node, file!)) return;
       context.report({
         node,
         messageId: 'deprecatedCodeHandled',

@@ -6,11 +6,11 @@ import {
   errorCodeNamesSchema,
   codeLiteralListener,
   getCodeLiteralValue,
-  getCodeUse,
+  findCodeCheck,
   getKakaoFile,
 } from './utils/index.js';
 import type { CodeLiteral } from './utils/index.js';
-import { comparedExpression, isComparedWithLiteralType } from './no-magic-error-code-utils/literal-type.js';
+import { isComparedWithLiteralType } from './no-magic-error-code-utils/literal-type.js';
 
 export type Options = [
   {
@@ -72,8 +72,8 @@ export default createRule<Options, MessageIds>({
       const value = getCodeLiteralValue(node);
       if (value === undefined) return;
       const entry = index.byCode.get(value);
-      const use = entry ? getCodeUse(node, file!) : undefined;
-      if (!entry || use === undefined) return;
+      const check = entry ? findCodeCheck(node, file!) : undefined;
+      if (!entry || !check) return;
 
       const data = {
         api: index.apiName,
@@ -85,7 +85,7 @@ export default createRule<Options, MessageIds>({
       const replacement = fileEnum.replacementAt(node, entry.name);
       switch (replacement.kind) {
         case 'fixable': {
-          if (use === 'list' && replacement.literalTyped) {
+          if (check.kind === 'list' && replacement.literalTyped) {
             const reason = `in TypeScript a list of ${settings.enumName} members has their literal types, and its .includes(code) or .has(code) would not take a number (generate the module with --style enum, or annotate the list as readonly number[])`;
             context.report({ node, messageId: 'magicCodeNotFixed', data: { ...data, reason } });
             return;
@@ -99,8 +99,8 @@ export default createRule<Options, MessageIds>({
             const importFix = replacement.fixImport(fixer);
             return importFix ? [literalFix, importFix] : null;
           };
-          const subject = comparedExpression(node);
-          if (subject && isComparedWithLiteralType(context.sourceCode, subject, value)) {
+          const comparedWith = check.kind === 'comparison' || check.kind === 'case' ? check.subject : undefined;
+          if (comparedWith && isComparedWithLiteralType(context.sourceCode, comparedWith, value)) {
             const withReplacement = { ...data, replacement: replacement.text };
             context.report({
               node,

@@ -1,4 +1,5 @@
 export * from './ast.js';
+export * from './code-checks.js';
 export * from './create-rule.js';
 export * from './enum-reference.js';
 export * from './kakao-file.js';

@@ -4,7 +4,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createErrorCodeNameTest, escapeRegExp, isWholeWordAt } from './ast.js';
-import type { CodeUseContext, ErrorCodeExpressionTest } from './ast.js';
+import type { ErrorCodeExpressionTest } from './ast.js';
+import { createChecksOf } from './code-checks.js';
+import type { CodeCheckContext } from './code-checks.js';
 import { getFileEnum } from './enum-reference.js';
 import type { FileEnum } from './enum-reference.js';
 import { hasApiEvidence, isGeneratedFile } from './kakao-file.js';
@@ -13,7 +15,7 @@ import type { KakaoSettings, SpecIndex } from './settings.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-export interface KakaoFile extends CodeUseContext {
+export interface KakaoFile extends CodeCheckContext {
   readonly settings: KakaoSettings;
   readonly index: SpecIndex;
   readonly fileEnum: FileEnum;
@@ -66,13 +68,11 @@ function createKakaoFile(
   const isErrorCodeExpression: ErrorCodeExpressionTest = byType
     ? (node) => byName(node) || byType(node)
     : byName;
+  const checkContext = { sourceCode, index: settings.index, fileEnum, isErrorCodeExpression };
   return {
+    ...checkContext,
     settings,
-    index: settings.index,
-    fileEnum,
-    sourceCode,
-    isErrorCodeExpression,
-    isEnumMemberReference: (node) => fileEnum.memberEntry(node) !== undefined,
+    checksOf: createChecksOf(checkContext),
     mayCheckCodes: byType !== undefined || codeNameTest(errorCodeNames, settings.enumName)(sourceCode.text),
   };
 }
