@@ -319,7 +319,8 @@ function collectionUses(collection: Node, sourceCode: Readonly<TSESLint.SourceCo
   if (!parent) return;
   switch (parent.type) {
     case AST_NODE_TYPES.ArrayExpression:
-      return collectionUses(parent, sourceCode, depth, found);
+      collectionUses(parent, sourceCode, depth, found);
+      return;
     case AST_NODE_TYPES.SpreadElement:
       if (parent.parent.type === AST_NODE_TYPES.ArrayExpression) collectionUses(parent.parent, sourceCode, depth, found);
       return;
@@ -334,7 +335,7 @@ function collectionUses(collection: Node, sourceCode: Readonly<TSESLint.SourceCo
       if (parent.parent.kind !== 'const') return;
       for (const variable of sourceCode.getDeclaredVariables(parent)) {
         for (const reference of variable.references) {
-          if (!reference.init && reference.isRead()) collectionUses(reference.identifier as Node, sourceCode, depth + 1, found);
+          if (!reference.init && reference.isRead()) collectionUses(reference.identifier, sourceCode, depth + 1, found);
         }
       }
       return;

@@ -4,6 +4,7 @@
  * the pre-filter on each `if` condition) and returns what each found.
  */
 import tsParser from '@typescript-eslint/parser';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import type { Rule } from 'eslint';
@@ -62,11 +63,11 @@ function probeRule(result: { probe?: Probe }, errorCodeNames: readonly string[])
       const codes: Node[] = [];
       const conditions: Node[] = [];
       const visitAll = (node: Node) => {
-        if (node.type === 'Program' || isFunctionNode(node)) roots.push(node);
-        if (node.type === 'IfStatement') conditions.push(node.test);
+        if (node.type === AST_NODE_TYPES.Program || isFunctionNode(node)) roots.push(node);
+        if (node.type === AST_NODE_TYPES.IfStatement) conditions.push(node.test);
         const isCode =
-          (node.type === 'MemberExpression' && getCodeRef(node, file) !== undefined) ||
-          ((node.type === 'Literal' || node.type === 'UnaryExpression') && getCodeLiteralValue(node) !== undefined);
+          (node.type === AST_NODE_TYPES.MemberExpression && getCodeRef(node, file) !== undefined) ||
+          ((node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.UnaryExpression) && getCodeLiteralValue(node) !== undefined);
         if (isCode) codes.push(node);
       };
       return {
@@ -83,11 +84,9 @@ function probeRule(result: { probe?: Probe }, errorCodeNames: readonly string[])
             const check = findCodeCheck(code, file);
             return check ? [describeCheck(check, text)] : [];
           });
-          const prefilterMisses = conditions.filter((condition) => {
-            let found = false;
-            forEachCodeCheck(condition, file, () => (found = true));
-            return found && !mayHoldCodeCheck(condition, file, () => false);
-          });
+          const prefilterMisses = conditions.filter(
+            (condition) => forEachCodeCheck(condition, file, () => true) && !mayHoldCodeCheck(condition, file, () => false),
+          );
           result.probe = {
             walked: walked.sort(byPosition),
             climbed: climbed.sort(byPosition),
@@ -127,5 +126,5 @@ export function probeCodeChecks(code: string, options: ProbeOptions = {}): Probe
   );
   const fatal = messages[0];
   if (fatal ?? !result.probe) throw new Error(`probe: ${fatal?.message ?? 'the rule did not run'}`);
-  return result.probe!;
+  return result.probe;
 }
