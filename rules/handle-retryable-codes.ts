@@ -5,7 +5,7 @@ import { createDispatchFinder } from './handle-retryable-codes-utils/dispatches.
 import type { Dispatch } from './handle-retryable-codes-utils/dispatches.js';
 import { DEFAULT_COMMENT_PATTERN, getSetup } from './handle-retryable-codes-utils/setup.js';
 import type { WantedCode } from './handle-retryable-codes-utils/setup.js';
-import { createRule, DEFAULT_ERROR_CODE_NAMES, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
+import { createRule, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
 
 export { DEFAULT_COMMENT_PATTERN };
 
@@ -13,7 +13,7 @@ export type Options = [
   {
     /**
      * Names an identifier or member chain must end in to count as an error-code expression.
-     * @default DEFAULT_ERROR_CODE_NAMES
+     * Deprecated: set `settings.kakao.errorCodeNames`, which every rule reads; this option, when given, replaces it for this rule.
      */
     errorCodeNames?: string[];
     /**
@@ -100,7 +100,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [
       {
-        errorCodeNames: [...DEFAULT_ERROR_CODE_NAMES],
         guardNames: [],
         allowDefault: false,
         defaultCommentPattern: DEFAULT_COMMENT_PATTERN,
@@ -116,7 +115,7 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    const file = getKakaoFile(context, options.errorCodeNames ?? DEFAULT_ERROR_CODE_NAMES);
+    const file = getKakaoFile(context, options.errorCodeNames);
     if (!file) return {};
     const setup = getSetup(options, file);
     if (setup.wanted.length === 0) return {};

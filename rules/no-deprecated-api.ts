@@ -9,7 +9,6 @@ import type { EndpointMatch } from './no-deprecated-api-utils/request-target.js'
 import {
   codeLiteralListener,
   createRule,
-  DEFAULT_ERROR_CODE_NAMES,
   errorCodeNamesSchema,
   getCodeLiteralValue,
   findCodeCheck,
@@ -40,7 +39,7 @@ export type Options = [
     httpClientNames?: string[];
     /**
      * Names an identifier or member chain must end in to count as an error-code expression.
-     * @default DEFAULT_ERROR_CODE_NAMES
+     * Deprecated: set `settings.kakao.errorCodeNames`, which every rule reads; this option, when given, replaces it for this rule.
      */
     errorCodeNames?: string[];
   },
@@ -103,7 +102,7 @@ export default createRule<Options, MessageIds>({
       },
     ],
     defaultOptions: [
-      { reportLegacy: true, ignore: [], httpClientNames: [], errorCodeNames: [...DEFAULT_ERROR_CODE_NAMES] },
+      { reportLegacy: true, ignore: [], httpClientNames: [] },
     ],
     messages: {
       deprecatedCodeHandled:
@@ -128,7 +127,7 @@ export default createRule<Options, MessageIds>({
         reportLegacy = true,
         ignore = [],
         httpClientNames = [],
-        errorCodeNames = DEFAULT_ERROR_CODE_NAMES,
+        errorCodeNames,
       },
     ],
   ) {

@@ -2,7 +2,6 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   createRule,
-  DEFAULT_ERROR_CODE_NAMES,
   errorCodeNamesSchema,
   codeLiteralListener,
   getCodeLiteralValue,
@@ -16,7 +15,7 @@ export type Options = [
   {
     /**
      * Names an identifier or member chain must end in to count as an error-code expression.
-     * @default DEFAULT_ERROR_CODE_NAMES
+     * Deprecated: set `settings.kakao.errorCodeNames`, which every rule reads; this option, when given, replaces it for this rule.
      */
     errorCodeNames?: string[];
   },
@@ -48,7 +47,7 @@ export default createRule<Options, MessageIds>({
         properties: { errorCodeNames: errorCodeNamesSchema },
       },
     ],
-    defaultOptions: [{ errorCodeNames: [...DEFAULT_ERROR_CODE_NAMES] }],
+    defaultOptions: [{}],
     messages: {
       magicCode: 'Magic {{api}} error code {{code}}: use {{replacement}} ({{summary}}).',
       magicCodeNoEnumModule:
@@ -63,7 +62,7 @@ export default createRule<Options, MessageIds>({
       useEnumMember: 'Replace {{code}} with {{replacement}}.',
     },
   },
-  create(context, [{ errorCodeNames = DEFAULT_ERROR_CODE_NAMES }]) {
+  create(context, [{ errorCodeNames }]) {
     const file = getKakaoFile(context, errorCodeNames);
     if (!file?.mayCheckCodes) return {};
     const { index, fileEnum, settings } = file;

@@ -21,13 +21,13 @@ export const DEFAULT_ERROR_CODE_NAMES: readonly string[] = [
   'apiErrorCode',
 ];
 
-/** The `errorCodeNames` option, with the same schema in every rule. */
+/** The `errorCodeNames` option, with the same schema in every rule (deprecated: settings.kakao.errorCodeNames). */
 export const errorCodeNamesSchema = {
   type: 'array',
   items: { type: 'string', minLength: 1 },
   uniqueItems: true,
   description:
-    'Names that an identifier or member chain must end in to count as an error-code expression (case-insensitive).',
+    'Deprecated: set settings.kakao.errorCodeNames, which every rule reads. Names that an identifier or member chain must end in to count as an error-code expression (case-insensitive); when given, replaces the settings for this rule.',
 } as const;
 
 const WRAPPER_TYPES = new Set<string>([

@@ -364,12 +364,12 @@ export type CallVisitor = (call: TSESTree.CallExpression) => boolean;
 export type CodeFilter = (code: CodeRef) => boolean;
 const keepAll: CodeFilter = () => true;
 
-const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType', 'decorators']);
+const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType']);
 type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 type ChildKeys = (type: string) => readonly string[];
 const childKeysCache = new WeakMap<VisitorKeys, ChildKeys>();
 
-/** The keys of a node type's children that may hold code checks (not types or decorators). */
+/** The keys of a node type's children that may hold code checks (not types). */
 function getChildKeys(visitorKeys: VisitorKeys): ChildKeys {
   let childKeys = childKeysCache.get(visitorKeys);
   if (!childKeys) {

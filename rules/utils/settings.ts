@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { formatPath, loadSpecFile, parseSpec, SpecError } from '../../codegen/spec.js';
 import type { ErrorCodeEntry, Spec } from '../../codegen/spec.js';
 import bundledSpecJson from '../../spec/kakao-error-codes.json' with { type: 'json' };
+import { DEFAULT_ERROR_CODE_NAMES } from './ast.js';
 import { resolveSettingPath } from './config-dirs.js';
 
 export type Scope = 'kakao-files' | 'all';
@@ -42,7 +43,11 @@ const settingsSchema = z.strictObject({
   spec: z.union([z.string().min(1), z.record(z.string(), z.unknown())], {
     error: 'expected a spec object (e.g. an imported JSON file) or a path to a spec file',
   }).optional(),
+  errorCodeNames: z
+    .array(z.string().min(1, { error: 'expected a non-empty name' }), { error: 'expected an array of names' })
+    .optional(),
 });
+type ParsedSettings = z.infer<typeof settingsSchema>;
 
 export interface SpecIndex {
   readonly spec: Spec;
@@ -63,6 +68,8 @@ export type EnumModuleSetting =
 
 export interface KakaoSettings {
   readonly index: SpecIndex;
+  /** The names an error-code expression may end in (settings.kakao.errorCodeNames, or the default list). */
+  readonly errorCodeNames: readonly string[];
   readonly enumName: string;
   readonly enumModule: EnumModuleSetting | undefined;
   readonly scope: Scope;
@@ -135,42 +142,55 @@ function loadSpecSetting(value: string | Record<string, unknown> | undefined, fi
   }
 }
 
-const settingsCache = new WeakMap<object, Map<string, KakaoSettings>>();
+/** Each settings object validated once. */
+const parsedCache = new WeakMap<object, ParsedSettings>();
+/**
+ * Settings by content, per spec: equal settings give the same object, which the per-file context
+ * is keyed by. A spec path is resolved and its file's mtime checked on every call (edits are seen),
+ * and gives the same Spec object while the file is unchanged, so its settings stay the same too.
+ */
+const settingsBySpec = new WeakMap<Spec, Map<string, KakaoSettings>>();
 const EMPTY_SETTINGS = {};
 
 /** Resolves and validates `settings.kakao`; throws KakaoSettingsError on a bad value. */
 export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): KakaoSettings {
   const raw = (context.settings as { kakao?: unknown }).kakao ?? EMPTY_SETTINGS;
-  const cwd = context.cwd;
-  let byCwd = typeof raw === 'object' ? settingsCache.get(raw) : undefined;
-  const cached = byCwd?.get(cwd);
-  if (cached) return cached;
-
-  const parsed = settingsSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = formatPath(['settings', 'kakao', ...issue.path]);
-    const detail =
-      issue.code === 'unrecognized_keys'
-        ? `unknown key(s) ${issue.keys.join(', ')}; expected enumName, enumModule, scope or spec`
-        : issue.message;
-    throw new KakaoSettingsError(`${where}: ${detail}`);
+  const { cwd } = context;
+  let parsed = typeof raw === 'object' ? parsedCache.get(raw) : undefined;
+  if (!parsed) {
+    parsed = parseSettings(raw);
+    if (typeof raw === 'object') parsedCache.set(raw, parsed);
   }
-  const { enumModule, scope = 'kakao-files', spec: specSetting } = parsed.data;
-  const spec = loadSpecSetting(specSetting, context.physicalFilename, cwd);
-  const settings: KakaoSettings = {
-    index: indexSpec(spec),
-    enumName: parsed.data.enumName ?? spec.enumName,
-    enumModule: enumModule === undefined ? undefined : parseEnumModule(enumModule),
-    scope,
-    cwd,
-  };
-  // A spec path is re-validated on every call so that edits are seen; an object is immutable here.
-  if (typeof specSetting !== 'string' && typeof raw === 'object') {
-    if (!byCwd) settingsCache.set(raw, (byCwd = new Map<string, KakaoSettings>()));
-    byCwd.set(cwd, settings);
+  const spec = loadSpecSetting(parsed.spec, context.physicalFilename, cwd);
+  let byContent = settingsBySpec.get(spec);
+  if (!byContent) settingsBySpec.set(spec, (byContent = new Map<string, KakaoSettings>()));
+  const { enumName, enumModule, scope = 'kakao-files', errorCodeNames } = parsed;
+  const key = JSON.stringify([enumName, enumModule, scope, errorCodeNames, cwd]);
+  let settings = byContent.get(key);
+  if (!settings) {
+    settings = {
+      index: indexSpec(spec),
+      errorCodeNames: errorCodeNames ?? DEFAULT_ERROR_CODE_NAMES,
+      enumName: enumName ?? spec.enumName,
+      enumModule: enumModule === undefined ? undefined : parseEnumModule(enumModule),
+      scope,
+      cwd,
+    };
+    byContent.set(key, settings);
   }
   return settings;
+}
+
+function parseSettings(raw: unknown): ParsedSettings {
+  const parsed = settingsSchema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const where = formatPath(['settings', 'kakao', ...issue.path]);
+  const detail =
+    issue.code === 'unrecognized_keys'
+      ? `unknown key(s) ${issue.keys.join(', ')}; expected enumName, enumModule, errorCodeNames, scope or spec`
+      : issue.message;
+  throw new KakaoSettingsError(`${where}: ${detail}`);
 }
 
 function parseEnumModule(written: string): EnumModuleSetting {

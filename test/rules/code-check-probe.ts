@@ -105,6 +105,8 @@ export interface ProbeOptions {
   readonly settings?: Record<string, unknown>;
   /** TypeScript (the default) or JavaScript parsed by espree. */
   readonly javascript?: boolean;
+  /** Overrides the language options (parser, sourceType, JSX). */
+  readonly languageOptions?: Linter.Config['languageOptions'];
 }
 
 /** Reads the model over `code` (TypeScript by default, `settings.kakao.scope: 'all'`). */
@@ -115,8 +117,8 @@ export function probeCodeChecks(code: string, options: ProbeOptions = {}): Probe
     code,
     [
       {
-        files: ['**/*.ts', '**/*.js'],
-        ...(options.javascript ? {} : { languageOptions: { parser: tsParser } }),
+        files: ['**/*.*'],
+        languageOptions: options.languageOptions ?? (options.javascript ? {} : { parser: tsParser }),
         plugins: { probe: { rules: { model: probeRule(result, options.errorCodeNames ?? DEFAULT_ERROR_CODE_NAMES) } } },
         settings: { kakao: { scope: 'all', enumModule: './generated/kakao-error-codes', ...options.settings } },
         rules: { 'probe/model': 'error' },
