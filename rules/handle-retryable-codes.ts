@@ -5,7 +5,7 @@ import { createDispatchFinder } from './handle-retryable-codes-utils/dispatches.
 import type { Dispatch } from './handle-retryable-codes-utils/dispatches.js';
 import { DEFAULT_COMMENT_PATTERN, getSetup } from './handle-retryable-codes-utils/setup.js';
 import type { WantedCode } from './handle-retryable-codes-utils/setup.js';
-import { createRule, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
+import { composeVisitors, createRule, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
 
 export { DEFAULT_COMMENT_PATTERN };
 
@@ -156,11 +156,11 @@ export default createRule<Options, MessageIds>({
       return { start: node.loc.start, end: closingParen?.loc.end ?? node.loc.end };
     }
 
-    return {
-      SwitchStatement: (node) => checkDispatch(finder.switchDispatch(node)),
+    return composeVisitors(
+      { SwitchStatement: (node) => checkDispatch(finder.switchDispatch(node)) },
       // Only a switch can be a dispatch without error-code names or enum members (over spec literals).
-      ...(file.mayCheckCodes && { IfStatement: (node) => checkDispatch(finder.ifDispatch(node)) }),
-    };
+      file.mayCheckCodes ? { IfStatement: (node) => checkDispatch(finder.ifDispatch(node)) } : {},
+    );
   },
 });
 

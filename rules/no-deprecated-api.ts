@@ -8,6 +8,7 @@ import { createRequestTargetResolver } from './no-deprecated-api-utils/request-t
 import type { EndpointMatch } from './no-deprecated-api-utils/request-target.js';
 import {
   codeLiteralListener,
+  composeVisitors,
   createRule,
   errorCodeNamesSchema,
   getCodeLiteralValue,
@@ -267,24 +268,26 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** Strings and templates; a `Literal` listener for codes, if any, still gets the other literals. */
-    function addEndpointListeners(listeners: TSESLint.RuleListener): void {
+    /** Strings and templates (a code's `Literal` listener, composed with this one, takes the numbers). */
+    function endpointListeners(): TSESLint.RuleListener {
       const targets = createRequestTargetResolver({ sourceCode, table, apiWord: api.toLowerCase(), httpClientNames });
-      const checkOtherLiteral = listeners.Literal;
-      listeners.Literal = (node) => {
-        if (typeof node.value !== 'string') checkOtherLiteral?.(node);
-        else for (const match of targets.findEndpointsInString(node)) reportEndpoint(node, match);
-      };
-      listeners.TemplateLiteral = (node) => {
-        for (const match of targets.findEndpointsInTemplate(node)) reportEndpoint(node, match);
+      return {
+        Literal(node) {
+          if (typeof node.value !== 'string') return;
+          for (const match of targets.findEndpointsInString(node)) reportEndpoint(node, match);
+        },
+        TemplateLiteral(node) {
+          for (const match of targets.findEndpointsInTemplate(node)) reportEndpoint(node, match);
+        },
       };
     }
 
     // Only what the file can mention is listened for: most files get the unary minus alone.
-    const listeners = checkCodes ? codeLiteralListener(index.deprecated, checkCode) : {};
-    if (mentions.endpoints) addEndpointListeners(listeners);
-    if (mentions.members || mentions.codeNames) listeners.MemberExpression = checkMemberExpression;
-    if (mentions.members) listeners.VariableDeclarator = checkDestructuring;
-    return listeners;
+    return composeVisitors(
+      checkCodes ? codeLiteralListener(index.deprecated, checkCode) : {},
+      mentions.endpoints ? endpointListeners() : {},
+      mentions.members || mentions.codeNames ? { MemberExpression: checkMemberExpression } : {},
+      mentions.members ? { VariableDeclarator: checkDestructuring } : {},
+    );
   },
 });
