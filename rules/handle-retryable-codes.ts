@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createMissingCodesFixer } from './fix/add-missing-codes.js';
+import type { MissingCodesFixer } from './fix/add-missing-codes.js';
 import { createDispatchFinder } from './handle-retryable-codes-utils/dispatches.js';
 import type { Dispatch } from './handle-retryable-codes-utils/dispatches.js';
 import { DEFAULT_COMMENT_PATTERN, getSetup } from './handle-retryable-codes-utils/setup.js';
@@ -123,7 +124,7 @@ export default createRule<Options, MessageIds>({
       allowDefault: options.allowDefault ?? false,
       minimumCodes: options.minimumCodes ?? 2,
     });
-    const fixer = createMissingCodesFixer(file);
+    let fixer: MissingCodesFixer | undefined;
 
     function checkDispatch(dispatch: Dispatch | undefined): void {
       const missing = dispatch && finder.missingCodes(dispatch);
@@ -131,6 +132,7 @@ export default createRule<Options, MessageIds>({
       const { node } = dispatch;
       const loc = headLocation(node);
       const data = { api: file!.index.apiName, missing: formatCodes(missing) };
+      fixer ??= createMissingCodesFixer(file!);
       const plan = fixer.planSuggestion(dispatch);
       if (typeof plan === 'string') {
         context.report({ node, loc, messageId: 'missingRetryableCodesNoSuggestion', data: { ...data, reason: plan } });
@@ -141,7 +143,7 @@ export default createRule<Options, MessageIds>({
         loc,
         messageId: 'missingRetryableCodes',
         data,
-        suggest: [{ messageId: 'addMissingCases', fix: (ruleFixer) => fixer.addMissingCodes(ruleFixer, dispatch, plan, missing) }],
+        suggest: [{ messageId: 'addMissingCases', fix: (ruleFixer) => fixer!.addMissingCodes(ruleFixer, dispatch, plan, missing) }],
       });
     }
 

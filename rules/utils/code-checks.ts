@@ -102,16 +102,18 @@ export function isContainerType(type: AST_NODE_TYPES): boolean {
 
 /** `checksOf` for one file, memoized: a list of n codes or a switch of n cases is read once, not n times. */
 export function createChecksOf(ctx: FormContext): (container: Node) => readonly CodeCheck[] {
-  const memo = new WeakMap<Node, readonly CodeCheck[]>();
+  // Created on first use: many files hold no container worth remembering.
+  let memo: WeakMap<Node, readonly CodeCheck[]> | undefined;
   return (container) => {
-    // A comparison is cheap to read again; member accesses are too many to remember.
+    // A comparison is cheap to read again; most calls and member accesses are not containers at all.
     if (container.type === AST_NODE_TYPES.BinaryExpression) return comparisonChecks(container, ctx);
-    if (container.type === AST_NODE_TYPES.MemberExpression && !container.computed) return [];
-    let checks = memo.get(container);
+    if (container.type === AST_NODE_TYPES.MemberExpression && !container.computed) return NO_CHECKS;
+    if (container.type === AST_NODE_TYPES.CallExpression && membershipMethod(container) === undefined) return NO_CHECKS;
+    let checks = memo?.get(container);
     if (!checks) {
       const form = FORMS[container.type];
-      checks = form ? form(container as never, ctx) : [];
-      memo.set(container, checks);
+      checks = form ? form(container as never, ctx) : NO_CHECKS;
+      (memo ??= new WeakMap()).set(container, checks);
     }
     return checks;
   };
@@ -149,21 +151,29 @@ function caseChecks(node: TSESTree.SwitchStatement, ctx: FormContext): CodeCheck
   return anyEnumMember || specCodes.size >= 2 || ctx.isErrorCodeExpression(node.discriminant) ? checks : [];
 }
 
+const NO_CHECKS: readonly CodeCheck[] = Object.freeze([]);
+
+/** The membership method a call makes (`includes` in `list.includes(x)`), or undefined. */
+function membershipMethod(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = getStaticPropertyName(callee);
+  return method !== undefined && MEMBERSHIP_METHODS.has(method) ? method : undefined;
+}
+
 /** `[-1, -7].includes(x)`, `RETRYABLE.has(x)`, `CODES.indexOf(x)`: one check per code of the list. */
 function membershipChecks(call: TSESTree.CallExpression, ctx: FormContext): CodeCheck[] {
-  const callee = skipWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return [];
-  const method = getStaticPropertyName(callee);
   const subject = call.arguments[0];
-  if (method === undefined || !MEMBERSHIP_METHODS.has(method) || !subject) return [];
-  if (subject.type === AST_NODE_TYPES.SpreadElement) return [];
+  if (membershipMethod(call) === undefined || !subject || subject.type === AST_NODE_TYPES.SpreadElement) return [];
+  const callee = skipWrappers(call.callee) as TSESTree.MemberExpression;
   const elements = resolveListElements(callee.object, ctx.sourceCode, 0);
   return codesAgainst(elements ?? [], subject, 'list', call, ctx);
 }
 
 /** `({ [-401]: f })[code]`, `HANDLERS[err.code]`: one check per code key of the object. */
 function keyChecks(member: TSESTree.MemberExpression, ctx: FormContext): CodeCheck[] {
-  if (!member.computed) return [];
+  // The key first: most computed accesses (`a[i]`) are not lookups by code, and resolving the object costs a scope search.
+  if (!member.computed || !ctx.isErrorCodeExpression(member.property)) return [];
   const object = resolveConst(member.object, ctx.sourceCode, 0);
   if (object?.type !== AST_NODE_TYPES.ObjectExpression) return [];
   const keys: Node[] = [];
@@ -428,7 +438,6 @@ export function mayHoldCodeCheck(
   isRelevant: (call: TSESTree.CallExpression) => boolean,
   filter: CodeFilter = keepAll,
 ): boolean {
-  const may = (child: Node): boolean => mayHoldCodeCheck(child, ctx, isRelevant, filter);
   switch (node.type) {
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.Literal:
@@ -439,16 +448,22 @@ export function mayHoldCodeCheck(
     case AST_NODE_TYPES.FunctionExpression:
       return false;
     case AST_NODE_TYPES.MemberExpression:
-      return node.computed ? ctx.checksOf(node).some(({ code }) => filter(code)) || may(node.object) || may(node.property) : may(node.object);
+      if (mayHoldCodeCheck(node.object, ctx, isRelevant, filter)) return true;
+      if (!node.computed) return false;
+      // A lookup by code (`HANDLERS[err.code]`) needs an error-code key: cheap to ask before the object.
+      return (
+        (ctx.isErrorCodeExpression(node.property) && ctx.checksOf(node).some(({ code }) => filter(code))) ||
+        mayHoldCodeCheck(node.property, ctx, isRelevant, filter)
+      );
     case AST_NODE_TYPES.UnaryExpression:
-      return may(node.argument);
+      return mayHoldCodeCheck(node.argument, ctx, isRelevant, filter);
     case AST_NODE_TYPES.LogicalExpression:
-      return may(node.left) || may(node.right);
+      return mayHoldCodeCheck(node.left, ctx, isRelevant, filter) || mayHoldCodeCheck(node.right, ctx, isRelevant, filter);
     case AST_NODE_TYPES.BinaryExpression:
       return (
         (isEqualityComparison(node) && (isKeptCode(node.left, ctx, filter) || isKeptCode(node.right, ctx, filter))) ||
-        may(node.left) ||
-        may(node.right)
+        mayHoldCodeCheck(node.left, ctx, isRelevant, filter) ||
+        mayHoldCodeCheck(node.right, ctx, isRelevant, filter)
       );
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipWrappers(node.callee);
@@ -456,8 +471,8 @@ export function mayHoldCodeCheck(
       return (
         (method !== undefined && MEMBERSHIP_METHODS.has(method)) ||
         isRelevant(node) ||
-        may(node.callee) ||
-        node.arguments.some(may)
+        mayHoldCodeCheck(node.callee, ctx, isRelevant, filter) ||
+        node.arguments.some((argument) => mayHoldCodeCheck(argument, ctx, isRelevant, filter))
       );
     }
     case AST_NODE_TYPES.ChainExpression:
@@ -465,7 +480,7 @@ export function mayHoldCodeCheck(
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:
     case AST_NODE_TYPES.TSTypeAssertion:
-      return may(node.expression);
+      return mayHoldCodeCheck(node.expression, ctx, isRelevant, filter);
     default:
       return true;
   }

@@ -8,8 +8,11 @@ import type { TSESLint } from '@typescript-eslint/utils';
 type Handler = (node: never) => void;
 
 export function composeVisitors(...parts: readonly TSESLint.RuleListener[]): TSESLint.RuleListener {
+  // Most files get one part or none: nothing to compose.
+  const nonEmpty = parts.filter((part) => Object.keys(part).length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? {};
   const handlers = new Map<string, Handler[]>();
-  for (const part of parts) {
+  for (const part of nonEmpty) {
     for (const [selector, handler] of Object.entries(part) as [string, Handler | undefined][]) {
       if (!handler) continue;
       const list = handlers.get(selector);

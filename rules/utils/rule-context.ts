@@ -81,13 +81,17 @@ function createKakaoFile(
   const isErrorCodeExpression: ErrorCodeExpressionTest = byType
     ? (node) => byName(node) || byType(node)
     : byName;
-  const checkContext = { sourceCode, index: settings.index, fileEnum, isErrorCodeExpression };
-  return {
-    ...checkContext,
+  const file: KakaoFile = {
+    sourceCode,
+    index: settings.index,
+    fileEnum,
+    isErrorCodeExpression,
     settings,
-    checksOf: createChecksOf(checkContext),
+    checksOf: (container) => checksOf(container),
     mayCheckCodes: byType !== undefined || codeNameTest(errorCodeNames, settings.enumName)(sourceCode.text),
   };
+  const checksOf = createChecksOf(file);
+  return file;
 }
 
 type TextTest = (text: string) => boolean;

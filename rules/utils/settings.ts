@@ -150,18 +150,23 @@ const parsedCache = new WeakMap<object, ParsedSettings>();
  * and gives the same Spec object while the file is unchanged, so its settings stay the same too.
  */
 const settingsBySpec = new WeakMap<Spec, Map<string, KakaoSettings>>();
+/** The settings last resolved for a settings object without a spec path, and the cwd they were resolved for. */
+const lastByObject = new WeakMap<object, { readonly cwd: string; readonly settings: KakaoSettings }>();
 const EMPTY_SETTINGS = {};
 
 /** Resolves and validates `settings.kakao`; throws KakaoSettingsError on a bad value. */
 export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): KakaoSettings {
   const raw = (context.settings as { kakao?: unknown }).kakao ?? EMPTY_SETTINGS;
   const { cwd } = context;
+  const last = typeof raw === 'object' ? lastByObject.get(raw) : undefined;
+  if (last?.cwd === cwd) return last.settings;
   let parsed = typeof raw === 'object' ? parsedCache.get(raw) : undefined;
   if (!parsed) {
     parsed = parseSettings(raw);
     if (typeof raw === 'object') parsedCache.set(raw, parsed);
   }
-  const spec = loadSpecSetting(parsed.spec, context.physicalFilename, cwd);
+  const isPath = typeof parsed.spec === 'string';
+  const spec = loadSpecSetting(parsed.spec, isPath ? context.physicalFilename : '', cwd);
   let byContent = settingsBySpec.get(spec);
   if (!byContent) settingsBySpec.set(spec, (byContent = new Map<string, KakaoSettings>()));
   const { enumName, enumModule, scope = 'kakao-files', errorCodeNames } = parsed;
@@ -178,6 +183,8 @@ export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, 
     };
     byContent.set(key, settings);
   }
+  // Without a spec path nothing can change for this settings object: the next call returns at once.
+  if (!isPath && typeof raw === 'object') lastByObject.set(raw, { cwd, settings });
   return settings;
 }
 
