@@ -77,6 +77,8 @@ type FormContext = Omit<CodeCheckContext, 'checksOf'>;
 export const MEMBERSHIP_METHODS: ReadonlySet<string> = new Set(['includes', 'has', 'indexOf', 'lastIndexOf']);
 /** How many `const`s a list may be reached through (`const A = [...]; const B = [...A]; B.includes(x)`). */
 const MAX_INDIRECTION = 2;
+/** The answer of most containers, shared rather than allocated each time. */
+const NO_CHECKS: readonly CodeCheck[] = Object.freeze([]);
 
 /** The code `node` stands for (`-401`, `KakaoErrorCode.InvalidToken`, `K.X as const`), if any. */
 export function getCodeRef(node: Node, ctx: Pick<CodeCheckContext, 'index' | 'fileEnum'>): CodeRef | undefined {
@@ -88,7 +90,7 @@ export function getCodeRef(node: Node, ctx: Pick<CodeCheckContext, 'index' | 'fi
 }
 
 /** The table of forms: the node types that can hold a check, and how each finds its checks. */
-const FORMS: Partial<Record<AST_NODE_TYPES, (node: never, ctx: FormContext) => CodeCheck[]>> = {
+const FORMS: Partial<Record<AST_NODE_TYPES, (node: never, ctx: FormContext) => readonly CodeCheck[]>> = {
   [AST_NODE_TYPES.BinaryExpression]: comparisonChecks,
   [AST_NODE_TYPES.SwitchStatement]: caseChecks,
   [AST_NODE_TYPES.CallExpression]: membershipChecks,
@@ -120,14 +122,14 @@ export function createChecksOf(ctx: FormContext): (container: Node) => readonly 
 }
 
 /** `x === -1`, `KakaoErrorCode.X !== e.kind`: one side a code, the other an error-code expression (or any, for an enum member). */
-function comparisonChecks(node: TSESTree.BinaryExpression, ctx: FormContext): CodeCheck[] {
-  if (!isEqualityComparison(node)) return [];
+function comparisonChecks(node: TSESTree.BinaryExpression, ctx: FormContext): readonly CodeCheck[] {
+  if (!isEqualityComparison(node)) return NO_CHECKS;
   const left = getCodeRef(node.left, ctx);
   const right = getCodeRef(node.right, ctx);
-  if (!left === !right) return [];
+  if (!left === !right) return NO_CHECKS;
   const [code, codeNode, subject] = left ? [left, node.left, node.right] : [right!, node.right, node.left];
-  if (skipWrappers(subject).type === AST_NODE_TYPES.Literal) return [];
-  if (!code.isEnumMember && !ctx.isErrorCodeExpression(subject)) return [];
+  if (skipWrappers(subject).type === AST_NODE_TYPES.Literal) return NO_CHECKS;
+  if (!code.isEnumMember && !ctx.isErrorCodeExpression(subject)) return NO_CHECKS;
   return [{ kind: 'comparison', subject, code, node: skipWrappers(codeNode), container: node }];
 }
 
@@ -135,7 +137,7 @@ function comparisonChecks(node: TSESTree.BinaryExpression, ctx: FormContext): Co
  * The `case`s of a code switch: over an error-code expression, or with an enum-member case, or
  * with at least two distinct spec codes (`switch (status) { case -1: case -7: }`).
  */
-function caseChecks(node: TSESTree.SwitchStatement, ctx: FormContext): CodeCheck[] {
+function caseChecks(node: TSESTree.SwitchStatement, ctx: FormContext): readonly CodeCheck[] {
   const checks: CodeCheck[] = [];
   const specCodes = new Set<CodeValue>();
   let anyEnumMember = false;
@@ -147,11 +149,9 @@ function caseChecks(node: TSESTree.SwitchStatement, ctx: FormContext): CodeCheck
     if (code.entry) specCodes.add(code.value);
     checks.push({ kind: 'case', subject: node.discriminant, code, node: skipWrappers(switchCase.test), container: node });
   }
-  if (checks.length === 0) return checks;
-  return anyEnumMember || specCodes.size >= 2 || ctx.isErrorCodeExpression(node.discriminant) ? checks : [];
+  if (checks.length === 0) return NO_CHECKS;
+  return anyEnumMember || specCodes.size >= 2 || ctx.isErrorCodeExpression(node.discriminant) ? checks : NO_CHECKS;
 }
-
-const NO_CHECKS: readonly CodeCheck[] = Object.freeze([]);
 
 /** The membership method a call makes (`includes` in `list.includes(x)`), or undefined. */
 function membershipMethod(call: TSESTree.CallExpression): string | undefined {
@@ -162,20 +162,20 @@ function membershipMethod(call: TSESTree.CallExpression): string | undefined {
 }
 
 /** `[-1, -7].includes(x)`, `RETRYABLE.has(x)`, `CODES.indexOf(x)`: one check per code of the list. */
-function membershipChecks(call: TSESTree.CallExpression, ctx: FormContext): CodeCheck[] {
+function membershipChecks(call: TSESTree.CallExpression, ctx: FormContext): readonly CodeCheck[] {
   const subject = call.arguments[0];
-  if (membershipMethod(call) === undefined || !subject || subject.type === AST_NODE_TYPES.SpreadElement) return [];
+  if (membershipMethod(call) === undefined || !subject || subject.type === AST_NODE_TYPES.SpreadElement) return NO_CHECKS;
   const callee = skipWrappers(call.callee) as TSESTree.MemberExpression;
   const elements = resolveListElements(callee.object, ctx.sourceCode, 0);
   return codesAgainst(elements ?? [], subject, 'list', call, ctx);
 }
 
 /** `({ [-401]: f })[code]`, `HANDLERS[err.code]`: one check per code key of the object. */
-function keyChecks(member: TSESTree.MemberExpression, ctx: FormContext): CodeCheck[] {
+function keyChecks(member: TSESTree.MemberExpression, ctx: FormContext): readonly CodeCheck[] {
   // The key first: most computed accesses (`a[i]`) are not lookups by code, and resolving the object costs a scope search.
-  if (!member.computed || !ctx.isErrorCodeExpression(member.property)) return [];
+  if (!member.computed || !ctx.isErrorCodeExpression(member.property)) return NO_CHECKS;
   const object = resolveConst(member.object, ctx.sourceCode, 0);
-  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return NO_CHECKS;
   const keys: Node[] = [];
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.Property && property.computed) keys.push(property.key);
@@ -183,7 +183,7 @@ function keyChecks(member: TSESTree.MemberExpression, ctx: FormContext): CodeChe
   return codesAgainst(keys, member.property, 'key', member, ctx);
 }
 
-function codesAgainst(nodes: readonly Node[], subject: Node, kind: CheckKind, container: Node, ctx: FormContext): CodeCheck[] {
+function codesAgainst(nodes: readonly Node[], subject: Node, kind: CheckKind, container: Node, ctx: FormContext): readonly CodeCheck[] {
   const checks: CodeCheck[] = [];
   let anyEnumMember = false;
   for (const node of nodes) {
@@ -192,8 +192,8 @@ function codesAgainst(nodes: readonly Node[], subject: Node, kind: CheckKind, co
     anyEnumMember ||= code.isEnumMember;
     checks.push({ kind, subject, code, node: skipWrappers(node), container });
   }
-  if (checks.length === 0) return checks;
-  return anyEnumMember || ctx.isErrorCodeExpression(subject) ? checks : [];
+  if (checks.length === 0) return NO_CHECKS;
+  return anyEnumMember || ctx.isErrorCodeExpression(subject) ? checks : NO_CHECKS;
 }
 
 /** Through wrappers, `Object.freeze(x)` and `const`s (up to MAX_INDIRECTION): the literal a value is written as. */
