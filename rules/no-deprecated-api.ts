@@ -8,11 +8,11 @@ import { createRequestTargetResolver } from './no-deprecated-api-utils/request-t
 import type { EndpointMatch } from './no-deprecated-api-utils/request-target.js';
 import {
   codeLiteralListener,
+  composeVisitors,
   createRule,
-  DEFAULT_ERROR_CODE_NAMES,
   errorCodeNamesSchema,
   getCodeLiteralValue,
-  getCodeUse,
+  findCodeCheck,
   getKakaoFile,
   getStaticPropertyName,
 } from './utils/index.js';
@@ -40,7 +40,7 @@ export type Options = [
     httpClientNames?: string[];
     /**
      * Names an identifier or member chain must end in to count as an error-code expression.
-     * @default DEFAULT_ERROR_CODE_NAMES
+     * Deprecated: set `settings.kakao.errorCodeNames`, which every rule reads; this option, when given, replaces it for this rule.
      */
     errorCodeNames?: string[];
   },
@@ -103,7 +103,7 @@ export default createRule<Options, MessageIds>({
       },
     ],
     defaultOptions: [
-      { reportLegacy: true, ignore: [], httpClientNames: [], errorCodeNames: [...DEFAULT_ERROR_CODE_NAMES] },
+      { reportLegacy: true, ignore: [], httpClientNames: [] },
     ],
     messages: {
       deprecatedCodeHandled:
@@ -128,7 +128,7 @@ export default createRule<Options, MessageIds>({
         reportLegacy = true,
         ignore = [],
         httpClientNames = [],
-        errorCodeNames = DEFAULT_ERROR_CODE_NAMES,
+        errorCodeNames,
       },
     ],
   ) {
@@ -151,7 +151,7 @@ export default createRule<Options, MessageIds>({
         node.type === AST_NODE_TYPES.MemberExpression
           ? fileEnum.memberEntry(node)
           : index.byCode.get(getCodeLiteralValue(node) ?? Number.NaN);
-      if (!entry?.deprecated || getCodeUse(node, file!) === undefined) return;
+      if (!entry?.deprecated || !findCodeCheck(node, file!)) return;
       context.report({
         node,
         messageId: 'deprecatedCodeHandled',
@@ -273,24 +273,26 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** Strings and templates; a `Literal` listener for codes, if any, still gets the other literals. */
-    function addEndpointListeners(listeners: TSESLint.RuleListener): void {
+    /** Strings and templates (a code's `Literal` listener, composed with this one, takes the numbers). */
+    function endpointListeners(): TSESLint.RuleListener {
       const targets = createRequestTargetResolver({ sourceCode, table, apiWord: api.toLowerCase(), httpClientNames });
-      const checkOtherLiteral = listeners.Literal;
-      listeners.Literal = (node) => {
-        if (typeof node.value !== 'string') checkOtherLiteral?.(node);
-        else for (const match of targets.findEndpointsInString(node)) reportEndpoint(node, match);
-      };
-      listeners.TemplateLiteral = (node) => {
-        for (const match of targets.findEndpointsInTemplate(node)) reportEndpoint(node, match);
+      return {
+        Literal(node) {
+          if (typeof node.value !== 'string') return;
+          for (const match of targets.findEndpointsInString(node)) reportEndpoint(node, match);
+        },
+        TemplateLiteral(node) {
+          for (const match of targets.findEndpointsInTemplate(node)) reportEndpoint(node, match);
+        },
       };
     }
 
     // Only what the file can mention is listened for: most files get the unary minus alone.
-    const listeners = checkCodes ? codeLiteralListener(index.deprecated, checkCode) : {};
-    if (mentions.endpoints) addEndpointListeners(listeners);
-    if (mentions.members || mentions.codeNames) listeners.MemberExpression = checkMemberExpression;
-    if (mentions.members) listeners.VariableDeclarator = checkDestructuring;
-    return listeners;
+    return composeVisitors(
+      checkCodes ? codeLiteralListener(index.deprecated, checkCode) : {},
+      mentions.endpoints ? endpointListeners() : {},
+      mentions.members || mentions.codeNames ? { MemberExpression: checkMemberExpression } : {},
+      mentions.members ? { VariableDeclarator: checkDestructuring } : {},
+    );
   },
 });

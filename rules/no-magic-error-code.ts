@@ -2,21 +2,20 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   createRule,
-  DEFAULT_ERROR_CODE_NAMES,
   errorCodeNamesSchema,
   codeLiteralListener,
   getCodeLiteralValue,
-  getCodeUse,
+  findCodeCheck,
   getKakaoFile,
 } from './utils/index.js';
 import type { CodeLiteral } from './utils/index.js';
-import { comparedExpression, isComparedWithLiteralType } from './no-magic-error-code-utils/literal-type.js';
+import { isComparedWithLiteralType } from './no-magic-error-code-utils/literal-type.js';
 
 export type Options = [
   {
     /**
      * Names an identifier or member chain must end in to count as an error-code expression.
-     * @default DEFAULT_ERROR_CODE_NAMES
+     * Deprecated: set `settings.kakao.errorCodeNames`, which every rule reads; this option, when given, replaces it for this rule.
      */
     errorCodeNames?: string[];
   },
@@ -48,7 +47,7 @@ export default createRule<Options, MessageIds>({
         properties: { errorCodeNames: errorCodeNamesSchema },
       },
     ],
-    defaultOptions: [{ errorCodeNames: [...DEFAULT_ERROR_CODE_NAMES] }],
+    defaultOptions: [{}],
     messages: {
       magicCode: 'Magic {{api}} error code {{code}}: use {{replacement}} ({{summary}}).',
       magicCodeNoEnumModule:
@@ -63,7 +62,7 @@ export default createRule<Options, MessageIds>({
       useEnumMember: 'Replace {{code}} with {{replacement}}.',
     },
   },
-  create(context, [{ errorCodeNames = DEFAULT_ERROR_CODE_NAMES }]) {
+  create(context, [{ errorCodeNames }]) {
     const file = getKakaoFile(context, errorCodeNames);
     if (!file?.mayCheckCodes) return {};
     const { index, fileEnum, settings } = file;
@@ -72,8 +71,8 @@ export default createRule<Options, MessageIds>({
       const value = getCodeLiteralValue(node);
       if (value === undefined) return;
       const entry = index.byCode.get(value);
-      const use = entry ? getCodeUse(node, file!) : undefined;
-      if (!entry || use === undefined) return;
+      const check = entry ? findCodeCheck(node, file!) : undefined;
+      if (!entry || !check) return;
 
       const data = {
         api: index.apiName,
@@ -85,7 +84,7 @@ export default createRule<Options, MessageIds>({
       const replacement = fileEnum.replacementAt(node, entry.name);
       switch (replacement.kind) {
         case 'fixable': {
-          if (use === 'list' && replacement.literalTyped) {
+          if (check.kind === 'list' && replacement.literalTyped) {
             const reason = `in TypeScript a list of ${settings.enumName} members has their literal types, and its .includes(code) or .has(code) would not take a number (generate the module with --style enum, or annotate the list as readonly number[])`;
             context.report({ node, messageId: 'magicCodeNotFixed', data: { ...data, reason } });
             return;
@@ -99,8 +98,8 @@ export default createRule<Options, MessageIds>({
             const importFix = replacement.fixImport(fixer);
             return importFix ? [literalFix, importFix] : null;
           };
-          const subject = comparedExpression(node);
-          if (subject && isComparedWithLiteralType(context.sourceCode, subject, value)) {
+          const comparedWith = check.kind === 'comparison' || check.kind === 'case' ? check.subject : undefined;
+          if (comparedWith && isComparedWithLiteralType(context.sourceCode, comparedWith, value)) {
             const withReplacement = { ...data, replacement: replacement.text };
             context.report({
               node,

@@ -4,8 +4,8 @@
  * function of n dispatches costs O(n) rather than a walk of the whole list per dispatch.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { forEachCodeCheck, getSubjectKey } from './dispatch.js';
-import type { CodeFilter } from './dispatch.js';
+import { forEachCodeCheck, getSubjectKey } from '../utils/code-checks.js';
+import type { CodeFilter, CodeValue } from '../utils/code-checks.js';
 import type { KakaoFile } from '../utils/rule-context.js';
 
 type Statement = TSESTree.Statement | TSESTree.ProgramStatement;
@@ -23,8 +23,8 @@ export interface ListCoverage {
   guardedBefore(i: number): boolean;
   guardedAfter(i: number): boolean;
   /** Whether a statement before index `i` (or after it) checks `code` on the subject `subjectKey`. */
-  checkedBefore(subjectKey: string, code: number, i: number): boolean;
-  checkedAfter(subjectKey: string, code: number, i: number): boolean;
+  checkedBefore(subjectKey: string, code: CodeValue, i: number): boolean;
+  checkedAfter(subjectKey: string, code: CodeValue, i: number): boolean;
 }
 
 /**
@@ -40,7 +40,7 @@ export function createCoverageIndex(
 
   function summarise(list: readonly Statement[]): ListCoverage {
     const positions = new Map<Statement, number>();
-    const spans = new Map<string, Map<number, Span>>();
+    const spans = new Map<string, Map<CodeValue, Span>>();
     let firstGuarded = Infinity;
     let lastGuarded = -Infinity;
     list.forEach((statement, index) => {
@@ -51,7 +51,7 @@ export function createCoverageIndex(
         ({ subject, code }) => {
           const key = getSubjectKey(subject, file.sourceCode);
           let byCode = spans.get(key);
-          if (!byCode) spans.set(key, (byCode = new Map<number, Span>()));
+          if (!byCode) spans.set(key, (byCode = new Map<CodeValue, Span>()));
           const span = byCode.get(code.value);
           if (span) span.last = index;
           else byCode.set(code.value, { first: index, last: index });
@@ -65,7 +65,7 @@ export function createCoverageIndex(
         lastGuarded = index;
       }
     });
-    const span = (subjectKey: string, code: number) => spans.get(subjectKey)?.get(code);
+    const span = (subjectKey: string, code: CodeValue) => spans.get(subjectKey)?.get(code);
     return {
       positions,
       guardedBefore: (i) => firstGuarded < i,

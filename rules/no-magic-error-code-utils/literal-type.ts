@@ -5,7 +5,6 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { outermostWrapper } from '../utils/index.js';
 
 type Node = TSESTree.Node;
 
@@ -15,15 +14,6 @@ interface MinimalType {
   isNumberLiteral(): boolean;
   getSymbol(): unknown;
   readonly types?: readonly MinimalType[];
-}
-
-/** The expression a code literal is compared with: the other operand, or the switch's discriminant. */
-export function comparedExpression(codeNode: Node): Node | undefined {
-  const node = outermostWrapper(codeNode);
-  const { parent } = node;
-  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return parent.left === node ? parent.right : parent.left;
-  if (parent?.type === AST_NODE_TYPES.SwitchCase) return parent.parent.discriminant;
-  return undefined;
 }
 
 const declaredLiterals = new WeakMap<TSESTree.Program, ReadonlySet<number>>();

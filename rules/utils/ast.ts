@@ -21,13 +21,13 @@ export const DEFAULT_ERROR_CODE_NAMES: readonly string[] = [
   'apiErrorCode',
 ];
 
-/** The `errorCodeNames` option, with the same schema in every rule. */
+/** The `errorCodeNames` option, with the same schema in every rule (deprecated: settings.kakao.errorCodeNames). */
 export const errorCodeNamesSchema = {
   type: 'array',
   items: { type: 'string', minLength: 1 },
   uniqueItems: true,
   description:
-    'Names that an identifier or member chain must end in to count as an error-code expression (case-insensitive).',
+    'Deprecated: set settings.kakao.errorCodeNames, which every rule reads. Names that an identifier or member chain must end in to count as an error-code expression (case-insensitive); when given, replaces the settings for this rule.',
 } as const;
 
 const WRAPPER_TYPES = new Set<string>([
@@ -65,6 +65,36 @@ export function outermostWrapper(node: Node): Node {
     current = current.parent;
   }
   return current;
+}
+
+/** Looks through wrappers, `Number(x)` and `+x`: the value being converted, not its conversion. */
+export function skipConversions(node: Node): Node {
+  let current = skipWrappers(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '+') {
+      current = skipWrappers(current.argument);
+    } else if (
+      current.type === AST_NODE_TYPES.CallExpression &&
+      current.callee.type === AST_NODE_TYPES.Identifier &&
+      current.callee.name === 'Number' &&
+      current.arguments.length === 1 &&
+      current.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement
+    ) {
+      current = skipWrappers(current.arguments[0]!);
+    } else {
+      return current;
+    }
+  }
+}
+
+export function isFunctionNode(
+  node: Node,
+): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
 }
 
 /** The static name of a member's property: `a.b`, `a['b']`, `a.#b` → "b". */
@@ -173,7 +203,7 @@ export function createErrorCodeNameTest(names: readonly string[]): ErrorCodeExpr
   }
   const set = lowerNames;
   const test = (input: Node): boolean => {
-    const node = skipWrappers(input);
+    const node = skipConversions(input);
     switch (node.type) {
       case AST_NODE_TYPES.Identifier:
         return set.has(node.name.toLowerCase());
@@ -181,18 +211,6 @@ export function createErrorCodeNameTest(names: readonly string[]): ErrorCodeExpr
         const name = getStaticPropertyName(node);
         return name !== undefined && set.has(name.toLowerCase());
       }
-      case AST_NODE_TYPES.CallExpression: {
-        const { callee, arguments: args } = node;
-        return (
-          callee.type === AST_NODE_TYPES.Identifier &&
-          callee.name === 'Number' &&
-          args.length === 1 &&
-          args[0]!.type !== AST_NODE_TYPES.SpreadElement &&
-          test(args[0]!)
-        );
-      }
-      case AST_NODE_TYPES.UnaryExpression:
-        return node.operator === '+' && test(node.argument);
       default:
         return false;
     }
@@ -204,151 +222,6 @@ const EQUALITY_OPERATORS = new Set(['===', '!==', '==', '!=']);
 
 export function isEqualityComparison(node: Node): node is TSESTree.BinaryExpression {
   return node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY_OPERATORS.has(node.operator);
-}
-
-const LIST_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf']);
-
-/** What a code node is doing, when it is checked against an error-code expression. */
-export type CodeUse = 'comparison' | 'case' | 'list' | 'lookup-key';
-
-export interface CodeUseContext {
-  readonly sourceCode: Readonly<TSESLint.SourceCode>;
-  readonly isErrorCodeExpression: ErrorCodeExpressionTest;
-  /** Whether a node refers to a member of the generated enum (so a `switch` over it is a code switch). */
-  readonly isEnumMemberReference: (node: Node) => boolean;
-}
-
-/**
- * How `codeNode` (a code literal or an enum member reference) is used as an error code, or
- * undefined when it is not checked against one (construction, arguments, sentinels, types...).
- */
-export function getCodeUse(codeNode: Node, ctx: CodeUseContext): CodeUse | undefined {
-  const node = outermostWrapper(codeNode);
-  const { parent } = node;
-  if (!parent) return undefined;
-  switch (parent.type) {
-    case AST_NODE_TYPES.BinaryExpression: {
-      if (!EQUALITY_OPERATORS.has(parent.operator)) return undefined;
-      const other = parent.left === node ? parent.right : parent.left;
-      return ctx.isErrorCodeExpression(other) ? 'comparison' : undefined;
-    }
-    case AST_NODE_TYPES.SwitchCase:
-      return parent.test === node && isErrorCodeSwitch(parent.parent, ctx) ? 'case' : undefined;
-    case AST_NODE_TYPES.ArrayExpression:
-      return memoized(ctx, parent, () => isCheckedCollection(parent, 'array', ctx, 0)) ? 'list' : undefined;
-    case AST_NODE_TYPES.Property: {
-      const object = parent.parent;
-      return parent.computed &&
-        parent.key === node &&
-        object.type === AST_NODE_TYPES.ObjectExpression &&
-        memoized(ctx, object, () => isCheckedCollection(object, 'object', ctx, 0))
-        ? 'lookup-key'
-        : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** A `switch` over an error-code expression, or one whose cases name enum members. */
-export function isErrorCodeSwitch(node: TSESTree.SwitchStatement, ctx: CodeUseContext): boolean {
-  return memoized(
-    ctx,
-    node,
-    () =>
-      ctx.isErrorCodeExpression(node.discriminant) ||
-      node.cases.some((switchCase) => switchCase.test !== null && ctx.isEnumMemberReference(switchCase.test)),
-  );
-}
-
-const memo = new WeakMap<CodeUseContext, WeakMap<Node, boolean>>();
-
-/**
- * A per-file answer about a switch or collection, asked once per code in it: without the memo a
- * switch of n cases or a list of n codes costs n² (each `case` scans all cases).
- */
-function memoized(ctx: CodeUseContext, node: Node, compute: () => boolean): boolean {
-  let byNode = memo.get(ctx);
-  if (!byNode) memo.set(ctx, (byNode = new WeakMap()));
-  let result = byNode.get(node);
-  if (result === undefined) byNode.set(node, (result = compute()));
-  return result;
-}
-
-type CollectionKind = 'array' | 'set' | 'object';
-const MAX_INDIRECTION = 2;
-
-/**
- * Whether a collection literal is tested against an error-code expression: directly
- * (`[-1, -7].includes(code)`, `new Set([...]).has(code)`, `({ [-401]: f })[code]`) or through a
- * `const` that is (`const RETRY = new Set([...]); RETRY.has(err.code)`).
- */
-function isCheckedCollection(collection: Node, kind: CollectionKind, ctx: CodeUseContext, depth: number): boolean {
-  const node = outermostWrapper(collection);
-  const { parent } = node;
-  if (!parent) return false;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator) {
-    return parent.init === node && depth < MAX_INDIRECTION && isCheckedBinding(parent, kind, ctx, depth + 1);
-  }
-  if (
-    kind === 'array' &&
-    parent.type === AST_NODE_TYPES.NewExpression &&
-    parent.arguments[0] === node &&
-    parent.callee.type === AST_NODE_TYPES.Identifier &&
-    (parent.callee.name === 'Set' || parent.callee.name === 'ReadonlySet')
-  ) {
-    return isCheckedCollection(parent, 'set', ctx, depth);
-  }
-  return isCheckedAt(node, kind, ctx);
-}
-
-/** A direct check on `node`: `node.includes(code)`, `node.has(code)`, `node[code]`. */
-function isCheckedAt(node: Node, kind: CollectionKind, ctx: CodeUseContext): boolean {
-  const member = node.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return false;
-  if (kind === 'object') return member.computed && ctx.isErrorCodeExpression(member.property);
-  const method = getStaticPropertyName(member);
-  if (method === undefined || !(kind === 'set' ? method === 'has' : LIST_METHODS.has(method))) return false;
-  const call = outermostWrapper(member).parent;
-  return (
-    call?.type === AST_NODE_TYPES.CallExpression &&
-    outermostWrapper(call.callee) === outermostWrapper(member) &&
-    call.arguments.length >= 1 &&
-    ctx.isErrorCodeExpression(call.arguments[0]!)
-  );
-}
-
-function isCheckedBinding(
-  declarator: TSESTree.VariableDeclarator,
-  kind: CollectionKind,
-  ctx: CodeUseContext,
-  depth: number,
-): boolean {
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-  const declaration = declarator.parent;
-  if (declaration.kind !== 'const') return false;
-  for (const variable of ctx.sourceCode.getDeclaredVariables(declarator)) {
-    for (const reference of variable.references) {
-      if (reference.init || !reference.isRead()) continue;
-      const identifier = reference.identifier as Node;
-      if (isCheckedAt(identifier, kind, ctx)) return true;
-      // `new Set(CODES).has(code)`, or `const SET = new Set(CODES)` checked later.
-      if (kind === 'array') {
-        const outer = outermostWrapper(identifier);
-        const { parent } = outer;
-        if (
-          parent?.type === AST_NODE_TYPES.NewExpression &&
-          parent.arguments[0] === outer &&
-          parent.callee.type === AST_NODE_TYPES.Identifier &&
-          parent.callee.name === 'Set' &&
-          isCheckedCollection(parent, 'set', ctx, depth)
-        ) {
-          return true;
-        }
-      }
-    }
-  }
-  return false;
 }
 
 /** The left-most identifier of a member chain (`a` in `a.b.c`), through wrappers. */

@@ -1,4 +1,6 @@
 export * from './ast.js';
+export * from './code-checks.js';
+export * from './compose-visitors.js';
 export * from './create-rule.js';
 export * from './enum-reference.js';
 export * from './kakao-file.js';

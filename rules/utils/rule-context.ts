@@ -4,7 +4,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createErrorCodeNameTest, escapeRegExp, isWholeWordAt } from './ast.js';
-import type { CodeUseContext, ErrorCodeExpressionTest } from './ast.js';
+import type { ErrorCodeExpressionTest } from './ast.js';
+import { createChecksOf } from './code-checks.js';
+import type { CodeCheckContext } from './code-checks.js';
 import { getFileEnum } from './enum-reference.js';
 import type { FileEnum } from './enum-reference.js';
 import { hasApiEvidence, isGeneratedFile } from './kakao-file.js';
@@ -13,7 +15,7 @@ import type { KakaoSettings, SpecIndex } from './settings.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-export interface KakaoFile extends CodeUseContext {
+export interface KakaoFile extends CodeCheckContext {
   readonly settings: KakaoSettings;
   readonly index: SpecIndex;
   readonly fileEnum: FileEnum;
@@ -37,14 +39,27 @@ const fileCache = new WeakMap<TSESTree.Program, CachedFile[]>();
 const sameNames = (a: readonly string[], b: readonly string[]) =>
   a === b || (a.length === b.length && a.every((name, i) => name === b[i]));
 
-/** Undefined when the rule has nothing to do in this file (out of scope, or generated). */
-export function getKakaoFile(context: AnyContext, errorCodeNames: readonly string[]): KakaoFile | undefined {
+let setUps = 0;
+
+/** How many per-file set-ups have run in this process (for tests and the benchmark: one per file and settings). */
+export function countKakaoFileSetUps(): number {
+  return setUps;
+}
+
+/**
+ * Undefined when the rule has nothing to do in this file (out of scope, or generated). Every rule
+ * of the file shares the result when the settings and names are the same. `errorCodeNames` is a
+ * rule's deprecated option; without it, settings.kakao.errorCodeNames applies.
+ */
+export function getKakaoFile(context: AnyContext, errorCodeNamesOption?: readonly string[]): KakaoFile | undefined {
   const settings = getKakaoSettings(context);
+  const errorCodeNames = errorCodeNamesOption ?? settings.errorCodeNames;
   const { ast } = context.sourceCode;
   let cached = fileCache.get(ast);
   if (!cached) fileCache.set(ast, (cached = []));
   const hit = cached.find((entry) => entry.settings === settings && sameNames(entry.errorCodeNames, errorCodeNames));
   if (hit) return hit.file;
+  setUps++;
   const file = createKakaoFile(context, settings, errorCodeNames);
   cached.push({ settings, errorCodeNames, file });
   return file;
@@ -66,15 +81,17 @@ function createKakaoFile(
   const isErrorCodeExpression: ErrorCodeExpressionTest = byType
     ? (node) => byName(node) || byType(node)
     : byName;
-  return {
-    settings,
+  const file: KakaoFile = {
+    sourceCode,
     index: settings.index,
     fileEnum,
-    sourceCode,
     isErrorCodeExpression,
-    isEnumMemberReference: (node) => fileEnum.memberEntry(node) !== undefined,
+    settings,
+    checksOf: (container) => checksOf(container),
     mayCheckCodes: byType !== undefined || codeNameTest(errorCodeNames, settings.enumName)(sourceCode.text),
   };
+  const checksOf = createChecksOf(file);
+  return file;
 }
 
 type TextTest = (text: string) => boolean;

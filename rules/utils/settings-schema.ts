@@ -45,16 +45,16 @@ const checks: Readonly<Record<keyof RawKakaoSettings, Check>> = {
     if (value === '') return 'expected a non-empty module specifier';
     return WRITABLE_SPECIFIER.test(value) ? undefined : 'expected a module specifier without line breaks or control characters';
   },
-  scope: (value) => (SCOPES.includes(value as Scope) ? undefined : 'expected "kakao-files" or "all"'),
-  spec: (value) =>
-    (typeof value === 'string' && value !== '') || isRecord(value)
-      ? undefined
-      : 'expected a spec object (e.g. an imported JSON file) or a path to a spec file',
   errorCodeNames: (value) => {
     if (!Array.isArray(value)) return 'expected an array of names';
     const bad = value.findIndex((name) => typeof name !== 'string' || name === '');
     return bad === -1 ? undefined : { at: `[${bad}]`, expected: 'expected a non-empty name' };
   },
+  scope: (value) => (SCOPES.includes(value as Scope) ? undefined : 'expected "kakao-files" or "all"'),
+  spec: (value) =>
+    (typeof value === 'string' && value !== '') || isRecord(value)
+      ? undefined
+      : 'expected a spec object (e.g. an imported JSON file) or a path to a spec file',
 };
 const KEYS = Object.keys(checks) as (keyof RawKakaoSettings)[];
 

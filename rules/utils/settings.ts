@@ -9,9 +9,12 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { codeFamilies, type CodeFamily } from '../../core/families.js';
 import type { ErrorCodeEntry, Spec } from '../../core/spec.js';
 import bundledSpecJson from '../../spec/kakao-error-codes.json' with { type: 'json' };
+import { DEFAULT_ERROR_CODE_NAMES } from './ast.js';
 import { resolveSettingPath } from './config-dirs.js';
 import { checkKakaoSettings } from './settings-schema.js';
-import type { Scope } from './settings-schema.js';
+import type { RawKakaoSettings, Scope } from './settings-schema.js';
+
+type ParsedSettings = RawKakaoSettings;
 import { loadSpecModule, SpecModuleMissingError } from './spec-module.js';
 
 export type { Scope } from './settings-schema.js';
@@ -37,6 +40,8 @@ export type EnumModuleSetting =
 
 export interface KakaoSettings {
   readonly index: SpecIndex;
+  /** The names an error-code expression may end in (settings.kakao.errorCodeNames, or the default list). */
+  readonly errorCodeNames: readonly string[];
   readonly enumName: string;
   readonly enumModule: EnumModuleSetting | undefined;
   readonly scope: Scope;
@@ -110,34 +115,56 @@ function loadSpecSetting(value: string | Record<string, unknown> | undefined, fi
   }
 }
 
-const settingsCache = new WeakMap<object, Map<string, KakaoSettings>>();
+/** Each settings object validated once. */
+const parsedCache = new WeakMap<object, ParsedSettings>();
+/**
+ * Settings by content, per spec: equal settings give the same object, which the per-file context
+ * is keyed by. A spec path is resolved and its file's mtime checked on every call (edits are seen),
+ * and gives the same Spec object while the file is unchanged, so its settings stay the same too.
+ */
+const settingsBySpec = new WeakMap<Spec, Map<string, KakaoSettings>>();
+/** The settings last resolved for a settings object without a spec path, and the cwd they were resolved for. */
+const lastByObject = new WeakMap<object, { readonly cwd: string; readonly settings: KakaoSettings }>();
 const EMPTY_SETTINGS = {};
 
 /** Resolves and validates `settings.kakao`; throws KakaoSettingsError on a bad value. */
 export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): KakaoSettings {
   const raw = (context.settings as { kakao?: unknown }).kakao ?? EMPTY_SETTINGS;
-  const cwd = context.cwd;
-  let byCwd = typeof raw === 'object' ? settingsCache.get(raw) : undefined;
-  const cached = byCwd?.get(cwd);
-  if (cached) return cached;
+  const { cwd } = context;
+  const last = typeof raw === 'object' ? lastByObject.get(raw) : undefined;
+  if (last?.cwd === cwd) return last.settings;
+  let parsed = typeof raw === 'object' ? parsedCache.get(raw) : undefined;
+  if (!parsed) {
+    parsed = parseSettings(raw);
+    if (typeof raw === 'object') parsedCache.set(raw, parsed);
+  }
+  const isPath = typeof parsed.spec === 'string';
+  const spec = loadSpecSetting(parsed.spec, isPath ? context.physicalFilename : '', cwd);
+  let byContent = settingsBySpec.get(spec);
+  if (!byContent) settingsBySpec.set(spec, (byContent = new Map<string, KakaoSettings>()));
+  const { enumName, enumModule, scope = 'kakao-files', errorCodeNames } = parsed;
+  const key = JSON.stringify([enumName, enumModule, scope, errorCodeNames, cwd]);
+  let settings = byContent.get(key);
+  if (!settings) {
+    settings = {
+      index: indexSpec(spec),
+      errorCodeNames: errorCodeNames ?? DEFAULT_ERROR_CODE_NAMES,
+      enumName: enumName ?? spec.enumName,
+      enumModule: enumModule === undefined ? undefined : parseEnumModule(enumModule),
+      scope,
+      cwd,
+    };
+    byContent.set(key, settings);
+  }
+  // Without a spec path nothing can change for this settings object: the next call returns at once.
+  if (!isPath && typeof raw === 'object') lastByObject.set(raw, { cwd, settings });
+  return settings;
+}
 
+function parseSettings(raw: unknown): ParsedSettings {
   const checked = checkKakaoSettings(raw);
   if ('problem' in checked) throw new KakaoSettingsError(checked.problem.join(': '));
-  const { enumModule, scope = 'kakao-files', spec: specSetting } = checked.settings;
-  const spec = loadSpecSetting(specSetting, context.physicalFilename, cwd);
-  const settings: KakaoSettings = {
-    index: indexSpec(spec),
-    enumName: checked.settings.enumName ?? spec.enumName,
-    enumModule: enumModule === undefined ? undefined : parseEnumModule(enumModule),
-    scope,
-    cwd,
-  };
-  // A spec path is re-validated on every call so that edits are seen; an object is immutable here.
-  if (typeof specSetting !== 'string' && typeof raw === 'object') {
-    if (!byCwd) settingsCache.set(raw, (byCwd = new Map<string, KakaoSettings>()));
-    byCwd.set(cwd, settings);
-  }
-  return settings;
+  return checked.settings;
 }
 
 function parseEnumModule(written: string): EnumModuleSetting {

@@ -16,7 +16,7 @@ import spec from '../../spec/kakao-error-codes.json' with { type: 'json' };
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, '..', 'fixtures', 'e2e');
 const generatedEnum = path.join(here, '..', '..', 'generated', 'kakao-error-codes.ts');
-const FILES = ['user.ts', 'message.ts', 'plain.ts'];
+const FILES = ['user.ts', 'message.ts', 'plain.ts', 'lists.ts'];
 
 function makeProject(root: string): string {
   cpSync(fixture, root, { recursive: true });
@@ -86,7 +86,7 @@ describe('eslint --fix on a Kakao client', () => {
       'message.ts:22 kakao/no-magic-error-code Magic Kakao error code -401: use KakaoErrorCode.InvalidToken (invalid app key or access token). Not auto-fixed: "KakaoErrorCode" is shadowed here.',
     ]);
     const fixedFiles = firstRun.filter((result) => result.output !== undefined).map((r) => path.basename(r.filePath));
-    expect(fixedFiles.sort()).toEqual(['message.ts', 'user.ts']);
+    expect(fixedFiles.sort()).toEqual(['lists.ts', 'message.ts', 'user.ts']);
   });
 
   it('imports the enum exactly once per fixed file and rewrites the literals', () => {
@@ -100,6 +100,13 @@ describe('eslint --fix on a Kakao client', () => {
     expect(message.match(/import \{ KakaoErrorCode \}/gu)).toHaveLength(1);
     expect(message).not.toContain('import type { KakaoErrorCode }');
     expect(message).toContain('[KakaoErrorCode.TalkMessageDisabled]: () =>');
+
+    // Every code of a frozen, annotated `as const`, spread or Set list, and a negated comparison.
+    const lists = readFileSync(path.join(after, 'src', 'lists.ts'), 'utf8');
+    expect(lists).toContain('Object.freeze([KakaoErrorCode.InternalError, KakaoErrorCode.ServiceInternalIssue])');
+    expect(lists).toContain('[KakaoErrorCode.InvalidToken, KakaoErrorCode.InsufficientScope] as const');
+    expect(lists).toContain('[...TRANSIENT, KakaoErrorCode.ServerTimeOut]');
+    expect(lists).not.toMatch(/-(?:1|7|401|402|603|9798|101)\b/u);
 
     expect(readFileSync(path.join(after, 'src', 'plain.ts'), 'utf8')).toBe(
       readFileSync(path.join(before, 'src', 'plain.ts'), 'utf8'),

@@ -23,6 +23,7 @@ import type { Rule, Scope } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../index.js';
 import { applyEdits, checkFixes, CODE_BY_MEMBER, emptyCheck, recordingPlugin } from '../robustness/fix-check.js';
+import { probeCodeChecks } from '../rules/code-check-probe.js';
 import type { RecordedReport } from '../robustness/fix-check.js';
 
 const SEED = 0x4b414b41; // "KAKA"
@@ -90,6 +91,11 @@ const TEMPLATES: readonly Piece[] = [
   piece('const RETRY$I = new Set([$C, -1]);\nexport const retry$I = () => RETRY$I.has($E);', MODULES),
   piece('const handlers$I = { [$C]: () => 1, [$D]: () => 2 };\nhandlers$I[$E]?.();'),
   piece('({ [$C]: "x" })[$E];'),
+  // The forms of the code-check model: negation, frozen, spread and annotated lists, lookups in conditions.
+  piece('if (!($E !== $C)) handle($I);\nelse if (!($E !== $D)) handle(0);'),
+  piece('const FROZEN$I = Object.freeze([$C, $D]);\nconst MORE$I = [...FROZEN$I, -603];\nif (MORE$I.includes($E)) handle($I);'),
+  piece('const AUTH$I: readonly number[] = [$C, $D] as const;\nif (AUTH$I.includes($E)) handle($I);', TS),
+  piece('const MAP$I = { [$C]: true };\nif (MAP$I[$E]) handle($I);'),
   piece('(log(), $E === $C) && handle($I);'),
   piece('for (let i = 0; $E !== $C && i < 3; i++) handle(i);'),
   piece('outer$I: for (const item of items) { inner: if ($E === $C) { break outer$I; } else continue outer$I; }'),
@@ -346,5 +352,37 @@ describe('fuzz: generated and mutated snippets', () => {
     // Not vacuous: many fixes happened, in every language.
     expect(check.literalFixes).toBeGreaterThan(SNIPPETS / 10);
     expect(Object.keys(byLang).sort()).toEqual([...ALL].sort());
+  });
+
+  it(`${SNIPPETS} snippets: the code-check model gives one answer, and its pre-filter never hides a check`, { timeout: 120_000 }, () => {
+    const problems: string[] = [];
+    let checks = 0;
+    let parsed = 0;
+    for (const snippet of generate(SNIPPETS, SEED)) {
+      const languageOptions = LANGUAGES.find(({ files }) => files?.[0] === `**/*.${EXTENSION[snippet.lang]}` || files?.[1] === `**/*.${EXTENSION[snippet.lang]}`)!.languageOptions;
+      let probe;
+      try {
+        probe = probeCodeChecks(snippet.code, {
+          filename: `src/feature/snippet.${EXTENSION[snippet.lang]}`,
+          languageOptions,
+          settings: { scope: 'all' },
+        });
+      } catch {
+        continue; // not valid syntax: counted by the test above
+      }
+      parsed++;
+      checks += probe.walked.length;
+      const show = `[${snippet.lang}]\n${snippet.code}`;
+      // Climbing up from each code (no-magic-error-code) finds what walking down (handle-retryable-codes) does.
+      if (JSON.stringify(probe.climbed) !== JSON.stringify(probe.walked)) {
+        problems.push(`walked ${JSON.stringify(probe.walked)}\nclimbed ${JSON.stringify(probe.climbed)}\n${show}`);
+      }
+      // Pre-filter says no => the full walk finds nothing.
+      if (probe.prefilterMisses.length > 0) problems.push(`pre-filter hides ${JSON.stringify(probe.prefilterMisses)}\n${show}`);
+    }
+    expect(problems.slice(0, 5)).toEqual([]);
+    // Not vacuous: most snippets parse, and hold hundreds of checks.
+    expect(parsed).toBeGreaterThan(SNIPPETS * 0.9);
+    expect(checks).toBeGreaterThan(SNIPPETS / 10);
   });
 });

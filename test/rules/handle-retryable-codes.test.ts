@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Linter } from 'eslint';
+import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/handle-retryable-codes.js';
 import { createJsRuleTester, createRuleTester, fixtureFile } from '../rule-tester.js';
@@ -1126,6 +1127,72 @@ function classify(err: { code: unknown }): string {
           messageId: 'missingRetryableCodesNoSuggestion',
           data: { ...missing(ALL_MISSING), reason: 'an else added after the last branch would belong to the if nested in it' },
           suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+/** Kakao evidence for a file without an import of the enum (scope: 'kakao-files'). */
+const KAKAO = 'export declare const kakaoClient: unknown;';
+
+ruleTester.run('handle-retryable-codes: the forms of the code-check model', rule, {
+  valid: [
+    // Handled through a frozen list, an annotated `as const` list and a spread.
+    {
+      filename: file,
+      code: outdent`
+        ${KAKAO}
+        const TRANSIENT = Object.freeze([-1, -7]);
+        const LATER: readonly number[] = [...TRANSIENT, -603, -9798] as const;
+        function handle(err: { code: number }) {
+          if (err.code === -401) refresh();
+          else if (err.code === -402) consent();
+          else if (LATER.includes(err.code)) retry();
+        }
+      `,
+    },
+    // Handled through a lookup table indexed by the code.
+    {
+      filename: file,
+      code: outdent`
+        ${KAKAO}
+        const RETRY = { [-1]: true, [-7]: true, [-603]: true, [-9798]: true };
+        function handle(err: { code: number }) {
+          if (err.code === -401) refresh();
+          else if (err.code === -402) consent();
+          if (RETRY[err.code]) retry();
+        }
+      `,
+    },
+  ],
+  invalid: [
+    // Negated comparisons are comparisons: the pre-filter must let them through.
+    {
+      filename: file,
+      code: outdent`
+        ${KAKAO}
+        function handle(err: { code: number }) {
+          if (!(err.code !== -401)) refresh();
+          else if (!(err.code !== -402)) consent();
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          data: missing(ALL_MISSING),
+          line: 3,
+          column: 3,
+          endColumn: 28,
+          suggestions: suggest(outdent`
+            ${IMPORT}
+            ${KAKAO}
+            function handle(err: { code: number }) {
+              if (!(err.code !== -401)) refresh();
+              else if (!(err.code !== -402)) consent();
+              else ${blockIf('err.code', MEMBERS, '  ')}
+            }
+          `),
         },
       ],
     },

@@ -634,11 +634,20 @@ ruleTester.run('no-deprecated-api: spellings the per-file pre-checks must let th
     { filename: file, code: 'const kakao = 1;\nif (err.code === - -9) {}\nif (err.code === +9) {}\nif (err.code === 9) {}' },
     { filename: file, code: 'const kakao = 1;\nif (err.code === -9n) {}' },
     // No error-code name in the file: no code check at all.
-    { filename: file, code: 'const kakao = 1;\nif (x.status === -9) {}\nif (KakaoErrorCode.DeprecatedApi === x.status) {}' },
+    { filename: file, code: 'const kakao = 1;\nif (x.status === -9) {}' },
     // `-7` is not the code 7.
     { filename: 'src/other.ts', code: 'if (err.code === -7) {}\nif (err.code === +7) {}', settings: acme },
   ],
   invalid: [
+    // An enum member is a code whatever it is compared with (as handle-retryable-codes counts it).
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        if (KakaoErrorCode.DeprecatedApi === x.status) {}
+      `,
+      errors: [{ messageId: 'deprecatedCodeHandled', data: CODE, line: 2, column: 5 }],
+    },
     // A base constant and a short suffix: only the last segment of the path is in the suffix.
     {
       filename: file,

@@ -4,8 +4,11 @@ import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
+import { outdent } from 'outdent';
+import plugin from '../../index.js';
 import { parseSpec } from '../../core/spec.js';
 import rule from '../../rules/no-magic-error-code.js';
+import { countKakaoFileSetUps } from '../../rules/utils/rule-context.js';
 import { getBundledSpec } from '../../rules/utils/settings.js';
 import spec from '../../spec/kakao-error-codes.json' with { type: 'json' };
 
@@ -39,7 +42,9 @@ describe('settings.kakao', () => {
     [{ enumModule: 7 }, /settings\.kakao\.enumModule: expected a module specifier, a path or a file: URL/u],
     [{ spec: '' }, /settings\.kakao\.spec: expected a spec object/u],
     [{ spec: [] }, /settings\.kakao\.spec: expected a spec object/u],
-    [{ scope: 'all', colour: 1, size: 2 }, /settings\.kakao: unknown key\(s\) colour, size; expected enumName, enumModule, scope or spec\n/u],
+    [{ errorCodeNames: 'code' }, /settings\.kakao\.errorCodeNames: expected an array of names/u],
+    [{ errorCodeNames: ['code', ''] }, /settings\.kakao\.errorCodeNames\[1\]: expected a non-empty name/u],
+    [{ scope: 'all', colour: 1, size: 2 }, /settings\.kakao: unknown key\(s\) colour, size; expected enumName, enumModule, errorCodeNames, scope or spec\n/u],
   ])('checks the shape of settings.kakao without a schema library (%#)', (kakao, message) => {
     expect(() => lint(kakao)).toThrow(message);
   });
@@ -53,6 +58,7 @@ describe('settings.kakao', () => {
     [{ enumModule: './codes\n.ts' }, /settings\.kakao\.enumModule: expected a module specifier without line breaks or control characters/u],
     [{ enumModule: 'file://host/x' }, /settings\.kakao\.enumModule: "file:\/\/host\/x" is not a valid file: URL/u],
     [{ enumModul: './x' }, /settings\.kakao: unknown key\(s\) enumModul/u],
+    [{ errorCodeNames: ['code', ''] }, /settings\.kakao\.errorCodeNames\[1\]: expected a non-empty name/u],
     [{ spec: 42 }, /settings\.kakao\.spec: expected a spec object .* or a path to a spec file/u],
     [{ spec: './missing.json' }, /settings\.kakao\.spec: .*missing\.json: file not found/u],
     [{ spec: { ...spec, codes: [] } }, /settings\.kakao\.spec: invalid spec: codes: expected at least 1/u],
@@ -116,5 +122,60 @@ describe('settings.kakao', () => {
     const withoutToken = { ...spec, codes: spec.codes.filter((c) => c.code !== -401) };
     expect(lint({ spec: withoutToken })).toEqual([]);
     expect(lint({ spec }).map((m) => m.messageId)).toEqual(['magicCodeNoEnumModule']);
+  });
+});
+
+describe('one per-file context for every rule', () => {
+  const allRules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`kakao/${name}`, 'error' as const]));
+  const lintFiles = (kakao: Record<string, unknown>, count: number) => {
+    const linter = new Linter({ cwd: tmp });
+    const config: Linter.Config = {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser },
+      plugins: { kakao: plugin },
+      settings: { kakao },
+      rules: allRules,
+    };
+    const messages: Linter.LintMessage[] = [];
+    for (let i = 0; i < count; i++) {
+      const code = outdent`
+        export const kakao${i} = 1;
+        if (err.code === -401) {}
+      `;
+      messages.push(...linter.verify(code, config, path.join(tmp, `client${i}.ts`)));
+    }
+    return messages;
+  };
+
+  it('with settings.kakao.spec given as a path, 10 files x 3 rules cost 10 set-ups', () => {
+    const specFile = path.join(tmp, 'spec-for-count.json');
+    writeFileSync(specFile, JSON.stringify(spec));
+    const before = countKakaoFileSetUps();
+    const messages = lintFiles({ spec: specFile, scope: 'all' }, 10);
+    expect(countKakaoFileSetUps() - before).toBe(10);
+    // Not vacuous: every file was checked by the rules.
+    expect(messages.filter((message) => message.ruleId === 'kakao/no-magic-error-code')).toHaveLength(10);
+  });
+
+  it('settings.kakao.errorCodeNames applies to every rule; a rule option still overrides it', () => {
+    const linter = new Linter({ cwd: tmp });
+    const verify = (ruleOptions: unknown[]) =>
+      linter.verify(
+        outdent`
+          export const kakao = 1;
+          if (res.status === -401) {}
+          if (err.code === -402) {}
+        `,
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser },
+          plugins: { kakao: plugin },
+          settings: { kakao: { errorCodeNames: ['status'] } },
+          rules: { 'kakao/no-magic-error-code': ['error', ...ruleOptions] as never },
+        },
+        path.join(tmp, 'names.ts'),
+      );
+    expect(verify([]).map((message) => message.line)).toEqual([2]);
+    expect(verify([{ errorCodeNames: ['code'] }]).map((message) => message.line)).toEqual([3]);
   });
 });

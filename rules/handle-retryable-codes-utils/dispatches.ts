@@ -1,0 +1,297 @@
+/**
+ * The dispatches of a file (switches, if-chains and runs of `if`s over one error-code subject),
+ * and which wanted codes each leaves unhandled: not in the dispatch, not in its default branch,
+ * not before or after it, not excused by a guard call or a comment.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode } from '../utils/ast.js';
+import { forEachCodeCheck, getSubjectKey, mayHoldCodeCheck } from '../utils/code-checks.js';
+import type { CodeCheck, CodeValue } from '../utils/code-checks.js';
+import type { KakaoFile } from '../utils/rule-context.js';
+import { startsLine as nodeStartsLine } from '../fix/add-missing-codes.js';
+import { createCoverageIndex } from './coverage.js';
+import { callGoesBy, getIfChain, getStatementList, isElseIf } from './dispatch.js';
+import { commentHead, firstCommentFrom } from './setup.js';
+import type { Setup, WantedCode } from './setup.js';
+
+type Node = TSESTree.Node;
+type Statement = TSESTree.Statement | TSESTree.ProgramStatement;
+
+/** Where a dispatch's unhandled codes go: its `default`/final `else`, or the statements after it. */
+export interface DefaultBranch {
+  readonly node: Node;
+  /** The source range whose comments may carry the pattern. */
+  readonly commentRange: readonly [number, number];
+}
+
+export interface Dispatch {
+  /** The `switch`, or the first `if` of the chain or run: where the report goes. */
+  readonly node: TSESTree.SwitchStatement | TSESTree.IfStatement;
+  /** The first and last statements of the dispatch (different for a run of `if`s). */
+  readonly first: Statement;
+  readonly last: Statement;
+  readonly subjectKey: string;
+  /** The compared expression as written (a switch's discriminant, one comparison's side). */
+  readonly subject: Node;
+  /** The last `if` of the last chain: where an `else if` goes. Null for a switch. */
+  readonly lastIf: TSESTree.IfStatement | null;
+  readonly handled: ReadonlySet<CodeValue>;
+  /** Its own conditions call a guard. */
+  readonly guarded: boolean;
+  readonly defaultBranch: DefaultBranch | null;
+  /** A switch without `default`: the comments after its last case may carry the pattern. */
+  readonly trailingCommentRange: readonly [number, number] | null;
+}
+
+
+export interface DispatchOptions {
+  readonly allowDefault: boolean;
+  readonly minimumCodes: number;
+}
+
+export interface DispatchFinder {
+  /** The dispatch a switch is, if any. */
+  readonly switchDispatch: (node: TSESTree.SwitchStatement) => Dispatch | undefined;
+  /** The dispatch an `if` starts (its chain, or the run of `if`s it heads), if any. */
+  readonly ifDispatch: (node: TSESTree.IfStatement) => Dispatch | undefined;
+  /** The wanted codes the dispatch leaves unhandled; undefined or empty when none. */
+  readonly missingCodes: (dispatch: Dispatch) => WantedCode[] | undefined;
+}
+
+export function createDispatchFinder(file: KakaoFile, setup: Setup, options: DispatchOptions): DispatchFinder {
+  const { sourceCode } = file;
+  const { wanted, isAskedAbout, guards, commentPattern } = setup;
+  const { allowDefault, minimumCodes } = options;
+  const startsLine = (node: Node | TSESTree.Comment) => nodeStartsLine(sourceCode, node);
+  const isGuardCall = (call: TSESTree.CallExpression) => callGoesBy(call, guards);
+  const hasGuardCall = (root: Node) => forEachCodeCheck(root, file, () => false, isGuardCall, isAskedAbout);
+  const coverageOf = createCoverageIndex(file, isGuardCall, isAskedAbout);
+
+  const isComplete = (handled: ReadonlySet<CodeValue>) => wanted.every(({ value }) => handled.has(value));
+
+  // --- switches -------------------------------------------------------------------------------
+
+  function analyseSwitch(node: TSESTree.SwitchStatement): Dispatch | undefined {
+    // The cases of a code switch (see code-checks.ts); a dispatch needs a spec code among them.
+    const checks = file.checksOf(node);
+    if (!checks.some(({ code }) => code.entry)) return undefined;
+    const handled = new Set(checks.map(({ code }) => code.value));
+    if (isComplete(handled)) return undefined;
+
+    const defaultCase = node.cases.find((switchCase) => switchCase.test === null);
+    const guarded =
+      hasGuardCall(node.discriminant) ||
+      node.cases.some((switchCase) => switchCase.test !== null && hasGuardCall(switchCase.test));
+
+    const closingBrace = sourceCode.getLastToken(node)!;
+    let defaultBranch: DefaultBranch | null = null;
+    if (defaultCase) {
+      const next = node.cases[node.cases.indexOf(defaultCase) + 1];
+      // Its own comments: on the lines above `default` (not after the previous case's code), and inside.
+      const leading = sourceCode.getCommentsBefore(defaultCase).find(startsLine);
+      defaultBranch = {
+        node: defaultCase,
+        commentRange: [(leading ?? defaultCase).range[0], next ? next.range[0] : closingBrace.range[0]],
+      };
+    }
+    const lastCase = node.cases.at(-1);
+    return {
+      node,
+      first: node,
+      last: node,
+      subjectKey: getSubjectKey(node.discriminant, sourceCode),
+      subject: node.discriminant,
+      lastIf: null,
+      handled,
+      guarded,
+      defaultBranch,
+      trailingCommentRange:
+        !defaultCase && lastCase ? [lastCase.range[1], closingBrace.range[0]] : null,
+    };
+  }
+
+  // --- if-chains and runs of ifs ----------------------------------------------------------------
+
+  interface ChainInfo {
+    readonly head: TSESTree.IfStatement;
+    readonly finalElse: TSESTree.Statement | null;
+    readonly lastIf: TSESTree.IfStatement;
+    readonly checks: readonly CodeCheck[];
+    readonly guarded: boolean;
+  }
+
+  /** The code checks and guard calls in a chain's conditions; undefined when it has neither. */
+  function analyseChain(head: TSESTree.IfStatement): ChainInfo | undefined {
+    if (!chainMayHoldCodeCheck(head)) return undefined;
+    const { ifs, finalElse } = getIfChain(head);
+    const checks: CodeCheck[] = [];
+    const onCheck = (check: CodeCheck) => {
+      checks.push(check);
+      return false;
+    };
+    // A guard call makes the whole run handled: the checks after it do not matter.
+    const guarded = ifs.some((ifNode) => forEachCodeCheck(ifNode.test, file, onCheck, isGuardCall, isAskedAbout));
+    if (checks.length === 0 && !guarded) return undefined;
+    return { head, finalElse, lastIf: ifs.at(-1)!, checks, guarded };
+  }
+
+  function chainMayHoldCodeCheck(head: TSESTree.IfStatement): boolean {
+    for (let node: TSESTree.Statement | null = head; node?.type === AST_NODE_TYPES.IfStatement; node = node.alternate) {
+      if (mayHoldCodeCheck(node.test, file, isGuardCall, isAskedAbout)) return true;
+    }
+    return false;
+  }
+
+  /** A chain, or consecutive chains in one statement list, as one dispatch over its main subject. */
+  function analyseRun(chains: readonly ChainInfo[]): Dispatch | undefined {
+    interface Subject {
+      readonly node: Node;
+      readonly codes: Set<CodeValue>;
+      readonly specCodes: Set<CodeValue>;
+    }
+    const subjects = new Map<string, Subject>();
+    for (const chain of chains) {
+      for (const { subject, code } of chain.checks) {
+        const key = getSubjectKey(subject, sourceCode);
+        let entry = subjects.get(key);
+        if (!entry) subjects.set(key, (entry = { node: subject, codes: new Set(), specCodes: new Set() }));
+        entry.codes.add(code.value);
+        if (code.entry) entry.specCodes.add(code.value);
+      }
+    }
+    let best: [string, Subject] | undefined;
+    for (const pair of subjects) if (!best || pair[1].specCodes.size > best[1].specCodes.size) best = pair;
+    if (!best || best[1].specCodes.size < minimumCodes || isComplete(best[1].codes)) return undefined;
+
+    const firstChain = chains[0]!;
+    const lastChain = chains.at(-1)!;
+    const finalElse = lastChain.finalElse;
+    return {
+      node: firstChain.head,
+      first: firstChain.head,
+      last: lastChain.head,
+      subjectKey: best[0],
+      subject: best[1].node,
+      lastIf: lastChain.lastIf,
+      handled: best[1].codes,
+      guarded: chains.some((chain) => chain.guarded),
+      defaultBranch: finalElse
+        ? { node: finalElse, commentRange: [lastChain.lastIf.consequent.range[1], finalElse.range[1]] }
+        : null,
+      trailingCommentRange: null,
+    };
+  }
+
+  /** Ifs already analysed as part of a run (and ifs that end one). */
+  const analysedIfs = new Set<TSESTree.IfStatement>();
+  const runCursors = new Map<readonly Statement[], number>();
+
+  /** The run of chains that starts at `head` in `list`: the consecutive ifs that compare codes or call guards. */
+  function runFrom(head: TSESTree.IfStatement, list: readonly Statement[]): Dispatch | undefined {
+    const first = analyseChain(head);
+    if (!first) return undefined;
+    const run = [first];
+    // Ifs are visited in source order, so each list is searched from where the last run ended.
+    let index = list.indexOf(head, runCursors.get(list) ?? 0) + 1;
+    for (let statement = list[index]; statement?.type === AST_NODE_TYPES.IfStatement; statement = list[++index]) {
+      analysedIfs.add(statement);
+      const chain = analyseChain(statement);
+      if (!chain) break;
+      run.push(chain);
+    }
+    runCursors.set(list, index);
+    return analyseRun(run);
+  }
+
+  function ifDispatch(node: TSESTree.IfStatement): Dispatch | undefined {
+    // Chains are analysed from their first `if`; `if`s in statement lists with their run.
+    if (isElseIf(node) || analysedIfs.has(node)) return undefined;
+    const list = getStatementList(node.parent);
+    if (list) return runFrom(node, list);
+    const chain = analyseChain(node);
+    return chain && analyseRun([chain]);
+  }
+
+  // --- coverage ----------------------------------------------------------------------------------
+
+  function hasPatternComment([start, end]: readonly [number, number]): boolean {
+    const comments = sourceCode.getAllComments();
+    for (let i = firstCommentFrom(comments, start); i < comments.length; i++) {
+      const comment = comments[i]!;
+      if (comment.range[1] > end) return false;
+      if (commentPattern.test(commentHead(comment.value))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The missing codes that nothing else handles: checks on the same subject in the default branch,
+   * or in the statements after the dispatch; before it, or in the conditions it is nested in, up
+   * to the function. Undefined when one of those calls a guard.
+   */
+  function unhandledElsewhere(dispatch: Dispatch, missing: readonly WantedCode[]): WantedCode[] | undefined {
+    const { subjectKey } = dispatch;
+    let remaining = [...missing];
+    const keep = (covered: (code: CodeValue) => boolean) => {
+      remaining = remaining.filter(({ value }) => !covered(value));
+    };
+    const walk = (root: Node): boolean => {
+      const found = new Set<CodeValue>();
+      const guarded = forEachCodeCheck(
+        root,
+        file,
+        (check) => {
+          if (getSubjectKey(check.subject, sourceCode) === subjectKey) found.add(check.code.value);
+          return false;
+        },
+        isGuardCall,
+        isAskedAbout,
+      );
+      keep((code) => found.has(code));
+      return guarded;
+    };
+
+    if (dispatch.defaultBranch) {
+      if (walk(dispatch.defaultBranch.node)) return undefined;
+    } else {
+      const list = getStatementList(dispatch.last.parent);
+      if (list) {
+        const coverage = coverageOf(list);
+        const index = coverage.positions.get(dispatch.last)!;
+        if (coverage.guardedAfter(index)) return undefined;
+        keep((code) => coverage.checkedAfter(subjectKey, code, index));
+      }
+    }
+    let current: Node = dispatch.first;
+    for (let parent: Node | undefined = current.parent; parent; current = parent, parent = parent.parent) {
+      if (isFunctionNode(parent)) break;
+      const list = getStatementList(parent);
+      if (list) {
+        const coverage = coverageOf(list);
+        const index = coverage.positions.get(current as Statement);
+        if (index !== undefined) {
+          if (coverage.guardedBefore(index)) return undefined;
+          keep((code) => coverage.checkedBefore(subjectKey, code, index));
+        }
+      } else if (parent.type === AST_NODE_TYPES.IfStatement && parent.test !== current) {
+        if (walk(parent.test)) return undefined;
+      }
+      if (parent.type === AST_NODE_TYPES.StaticBlock) break;
+    }
+    return remaining;
+  }
+
+  function missingCodes(dispatch: Dispatch): WantedCode[] | undefined {
+    if (dispatch.guarded) return undefined;
+    const unhandled = wanted.filter((code) => !dispatch.handled.has(code.value));
+    if (unhandled.length === 0) return undefined;
+
+    const { defaultBranch, trailingCommentRange } = dispatch;
+    if (defaultBranch && (allowDefault || hasPatternComment(defaultBranch.commentRange))) return undefined;
+    if (trailingCommentRange && hasPatternComment(trailingCommentRange)) return undefined;
+    return unhandledElsewhere(dispatch, unhandled);
+  }
+
+  return { switchDispatch: analyseSwitch, ifDispatch, missingCodes };
+}

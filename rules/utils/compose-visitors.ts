@@ -1,0 +1,33 @@
+/**
+ * Combines rule listeners: each selector's handlers run in the order given, so a rule can build its
+ * visitor from independent parts (as eslint-plugin-regexp's `compositingVisitors`) without one part
+ * chaining another's handler by hand.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+
+type Handler = (node: never) => void;
+
+export function composeVisitors(...parts: readonly TSESLint.RuleListener[]): TSESLint.RuleListener {
+  // Most files get one part or none: nothing to compose.
+  const nonEmpty = parts.filter((part) => Object.keys(part).length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? {};
+  const handlers = new Map<string, Handler[]>();
+  for (const part of nonEmpty) {
+    for (const [selector, handler] of Object.entries(part) as [string, Handler | undefined][]) {
+      if (!handler) continue;
+      const list = handlers.get(selector);
+      if (list) list.push(handler);
+      else handlers.set(selector, [handler]);
+    }
+  }
+  const composed: Record<string, Handler> = {};
+  for (const [selector, list] of handlers) {
+    composed[selector] =
+      list.length === 1
+        ? list[0]!
+        : (node) => {
+            for (const handler of list) handler(node);
+          };
+  }
+  return composed;
+}

@@ -1,0 +1,132 @@
+/**
+ * A probe into the code-check model (rules/utils/code-checks.ts) for tests: lints a text with a
+ * rule that reads the model three ways (walking down from the file, climbing up from each code,
+ * the pre-filter on each `if` condition) and returns what each found.
+ */
+import tsParser from '@typescript-eslint/parser';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import type { Rule } from 'eslint';
+import { getCodeLiteralValue, isFunctionNode } from '../../rules/utils/ast.js';
+import { findCodeCheck, forEachCodeCheck, getCodeRef, mayHoldCodeCheck } from '../../rules/utils/code-checks.js';
+import type { CodeCheck } from '../../rules/utils/code-checks.js';
+import { DEFAULT_ERROR_CODE_NAMES } from '../../rules/utils/ast.js';
+import { getKakaoFile } from '../../rules/utils/rule-context.js';
+import { FIXTURE_ROOT, fixtureFile } from '../rule-tester.js';
+
+type Node = TSESTree.Node;
+
+/** A check as a test reads it: where the code is, what it is compared with, how. */
+export interface ProbedCheck {
+  readonly kind: CodeCheck['kind'];
+  readonly code: number | string;
+  readonly subject: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Probe {
+  /** Every check, walking down from the file and each function (forEachCodeCheck). */
+  readonly walked: readonly ProbedCheck[];
+  /** Every check found by climbing up from a code (findCodeCheck), in source order. */
+  readonly climbed: readonly ProbedCheck[];
+  /** `if` conditions the pre-filter rules out although the walk finds a check in them. */
+  readonly prefilterMisses: readonly string[];
+  /** Whether the per-file set-up ran (false: out of scope or generated). */
+  readonly inScope: boolean;
+}
+
+function describeCheck(check: CodeCheck, text: string): ProbedCheck {
+  return {
+    kind: check.kind,
+    code: check.code.value,
+    subject: text.slice(check.subject.range[0], check.subject.range[1]),
+    line: check.node.loc.start.line,
+    column: check.node.loc.start.column + 1,
+  };
+}
+
+const byPosition = (a: ProbedCheck, b: ProbedCheck) => a.line - b.line || a.column - b.column;
+
+function probeRule(result: { probe?: Probe }, errorCodeNames: readonly string[]): Rule.RuleModule {
+  return {
+    meta: { schema: false },
+    create(context) {
+      const file = getKakaoFile(context as never, errorCodeNames);
+      const text = context.sourceCode.text;
+      if (!file) {
+        result.probe = { walked: [], climbed: [], prefilterMisses: [], inScope: false };
+        return {};
+      }
+      const roots: Node[] = [];
+      const codes: Node[] = [];
+      const conditions: Node[] = [];
+      const visitAll = (node: Node) => {
+        if (node.type === AST_NODE_TYPES.Program || isFunctionNode(node)) roots.push(node);
+        if (node.type === AST_NODE_TYPES.IfStatement) conditions.push(node.test);
+        const isCode =
+          (node.type === AST_NODE_TYPES.MemberExpression && getCodeRef(node, file) !== undefined) ||
+          ((node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.UnaryExpression) && getCodeLiteralValue(node) !== undefined);
+        if (isCode) codes.push(node);
+      };
+      return {
+        '*': (node: unknown) => visitAll(node as Node),
+        'Program:exit'() {
+          const walked: ProbedCheck[] = [];
+          for (const root of roots) {
+            forEachCodeCheck(root, file, (check) => {
+              walked.push(describeCheck(check, text));
+              return false;
+            });
+          }
+          const climbed = codes.flatMap((code) => {
+            const check = findCodeCheck(code, file);
+            return check ? [describeCheck(check, text)] : [];
+          });
+          const prefilterMisses = conditions.filter(
+            (condition) => forEachCodeCheck(condition, file, () => true) && !mayHoldCodeCheck(condition, file, () => false),
+          );
+          result.probe = {
+            walked: walked.sort(byPosition),
+            climbed: climbed.sort(byPosition),
+            prefilterMisses: prefilterMisses.map((node) => text.slice(node.range[0], node.range[1])),
+            inScope: true,
+          };
+        },
+      };
+    },
+  };
+}
+
+export interface ProbeOptions {
+  readonly filename?: string;
+  readonly errorCodeNames?: readonly string[];
+  readonly settings?: Record<string, unknown>;
+  /** TypeScript (the default) or JavaScript parsed by espree. */
+  readonly javascript?: boolean;
+  /** Overrides the language options (parser, sourceType, JSX). */
+  readonly languageOptions?: Linter.Config['languageOptions'];
+}
+
+/** Reads the model over `code` (TypeScript by default, `settings.kakao.scope: 'all'`). */
+export function probeCodeChecks(code: string, options: ProbeOptions = {}): Probe {
+  const result: { probe?: Probe } = {};
+  const linter = new Linter({ cwd: FIXTURE_ROOT });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.*'],
+        languageOptions: options.languageOptions ?? (options.javascript ? {} : { parser: tsParser }),
+        plugins: { probe: { rules: { model: probeRule(result, options.errorCodeNames ?? DEFAULT_ERROR_CODE_NAMES) } } },
+        settings: { kakao: { scope: 'all', enumModule: './generated/kakao-error-codes', ...options.settings } },
+        rules: { 'probe/model': 'error' },
+      },
+    ],
+    { filename: fixtureFile(options.filename ?? (options.javascript ? 'src/probe.js' : 'src/probe.ts')) },
+  );
+  const fatal = messages[0];
+  if (fatal ?? !result.probe) throw new Error(`probe: ${fatal?.message ?? 'the rule did not run'}`);
+  return result.probe;
+}
