@@ -4,12 +4,15 @@ import {
   createRule,
   errorCodeNamesSchema,
   codeLiteralListener,
+  composeVisitors,
   getCodeLiteralValue,
   findCodeCheck,
   getKakaoFile,
 } from './utils/index.js';
-import type { CodeLiteral } from './utils/index.js';
+import type { CodeCheck, CodeLiteral } from './utils/index.js';
 import { isComparedWithLiteralType } from './no-magic-error-code-utils/literal-type.js';
+import { stringCodeListener } from './no-magic-error-code-utils/string-codes.js';
+import type { StringCodeNode } from './no-magic-error-code-utils/string-codes.js';
 
 export type Options = [
   {
@@ -28,6 +31,7 @@ export type MessageIds =
   | 'magicCodeNameTaken'
   | 'magicCodeNotFixed'
   | 'magicCodeLiteralType'
+  | 'magicCodeString'
   | 'useEnumMember';
 
 export default createRule<Options, MessageIds>({
@@ -35,7 +39,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Disallow magic Kakao error-code numbers; use the generated enum',
+      description: 'Disallow magic Kakao error codes (numbers, and strings such as Kakao Login\'s KOE320); use the generated enums',
       recommended: true,
     },
     fixable: 'code',
@@ -59,6 +63,8 @@ export default createRule<Options, MessageIds>({
       magicCodeNotFixed: 'Magic {{api}} error code {{code}}: use {{enumName}}.{{member}} ({{summary}}). Not auto-fixed: {{reason}}.',
       magicCodeLiteralType:
         'Magic {{api}} error code {{code}}: use {{replacement}} ({{summary}}). Not auto-fixed: the code is compared with a literal type, whose narrowing (e.g. an exhaustive switch) the enum member would lose.',
+      magicCodeString:
+        'Magic {{api}} error code {{code}}, written as a string: use {{replacement}} ({{summary}}). Not auto-fixed: the enum member is a number, so the string must be made from it; check that the value compared is a string.',
       useEnumMember: 'Replace {{code}} with {{replacement}}.',
     },
   },
@@ -66,50 +72,56 @@ export default createRule<Options, MessageIds>({
     const file = getKakaoFile(context, errorCodeNames);
     if (!file?.mayCheckCodes) return {};
     const { index, fileEnum, settings } = file;
+    const isTypeScript = /\.[cm]?tsx?$/u.test(context.filename);
 
-    function check(node: CodeLiteral): void {
-      const value = getCodeLiteralValue(node);
-      if (value === undefined) return;
-      const entry = index.byCode.get(value);
-      const check = entry ? findCodeCheck(node, file!) : undefined;
-      if (!entry || !check) return;
+    function checkCode(node: CodeLiteral | StringCodeNode): void {
+      // A number not in the spec is no code to name: skip the climb.
+      const value = node.type === AST_NODE_TYPES.Identifier ? undefined : getCodeLiteralValue(node);
+      if (value !== undefined && !index.byCode.has(value)) return;
+      const check = findCodeCheck(node, file!);
+      const { entry, family, asString } = check?.code ?? {};
+      if (!check || !entry || check.code.isEnumMember) return;
 
-      const data = {
-        api: index.apiName,
-        code: String(value),
-        enumName: settings.enumName,
-        member: entry.name,
-        summary: entry.summary,
-      };
-      const replacement = fileEnum.replacementAt(node, entry.name);
+      const enumName = family?.enumName ?? settings.enumName;
+      const code = node.type === AST_NODE_TYPES.Identifier ? node.name : context.sourceCode.getText(node);
+      const data = { api: index.apiName, code, enumName, member: entry.name, summary: entry.summary };
+      const replacement = (family ? fileEnum.family(family) : fileEnum).replacementAt(node, entry.name);
       switch (replacement.kind) {
         case 'fixable': {
-          if (check.kind === 'list' && replacement.literalTyped) {
-            const reason = `in TypeScript a list of ${settings.enumName} members has their literal types, and its .includes(code) or .has(code) would not take a number (generate the module with --style enum, or annotate the list as readonly number[])`;
-            context.report({ node, messageId: 'magicCodeNotFixed', data: { ...data, reason } });
-            return;
-          }
-          // `(-401 as const)`: the member replaces the assertion too (`as const` takes literals only).
-          const replaced = constAssertionAround(node) ?? node;
+          const text = asString ? `String(${replacement.text})` : replacement.text;
+          // `{ KOE320: f }` takes the member as a computed key; `(-401 as const)` loses the assertion (`as const` takes literals only).
+          const isPlainKey = node.parent.type === AST_NODE_TYPES.Property && node.parent.key === node && !node.parent.computed;
+          const replaced = isPlainKey ? node : (constAssertionAround(node) ?? node);
+          const written = isPlainKey ? `[${text}]` : text;
           const fix = (fixer: TSESLint.RuleFixer) => {
-            const literalFix = fixer.replaceText(replaced, replacement.text);
+            const literalFix = fixer.replaceText(replaced, written);
             if (!replacement.fixImport) return literalFix;
             // Without its import the replacement would not compile: then no fix at all.
             const importFix = replacement.fixImport(fixer);
             return importFix ? [literalFix, importFix] : null;
           };
-          const comparedWith = check.kind === 'comparison' || check.kind === 'case' ? check.subject : undefined;
-          if (comparedWith && isComparedWithLiteralType(context.sourceCode, comparedWith, value)) {
-            const withReplacement = { ...data, replacement: replacement.text };
-            context.report({
-              node,
-              messageId: 'magicCodeLiteralType',
-              data: withReplacement,
-              suggest: [{ messageId: 'useEnumMember', data: withReplacement, fix }],
-            });
+          const withReplacement = { ...data, replacement: text };
+          const reason = notFixedReason(check.kind, family !== undefined, replacement.literalTyped, enumName);
+          if (reason !== undefined) {
+            context.report({ node, messageId: 'magicCodeNotFixed', data: { ...data, reason } });
             return;
           }
-          context.report({ node, messageId: 'magicCode', data: { ...data, replacement: replacement.text }, fix });
+          if (asString) {
+            // The member is a number: String(member) keeps the comparison with a string, a suggestion to review.
+            context.report({ node, messageId: 'magicCodeString', data: withReplacement, suggest: [{ messageId: 'useEnumMember', data: withReplacement, fix }] });
+            return;
+          }
+          const comparedWith = check.kind === 'comparison' || check.kind === 'case' ? check.subject : undefined;
+          if (comparedWith && isComparedWithLiteralType(context.sourceCode, comparedWith, check.code.value)) {
+            if (family && !replacement.literalTyped) {
+              const literalReason = `it is compared with a string literal type, which a member of the string enum ${enumName} is not comparable with (generate the module with --style object, whose members are literal types)`;
+              context.report({ node, messageId: 'magicCodeNotFixed', data: { ...data, reason: literalReason } });
+              return;
+            }
+            context.report({ node, messageId: 'magicCodeLiteralType', data: withReplacement, suggest: [{ messageId: 'useEnumMember', data: withReplacement, fix }] });
+            return;
+          }
+          context.report({ node, messageId: 'magicCode', data: withReplacement, fix });
           return;
         }
         case 'no-enum-module':
@@ -127,7 +139,19 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    const listener = codeLiteralListener(index.spec.codes, check);
+    /** Why a fixable replacement is still not written; undefined when it may be. */
+    function notFixedReason(kind: CodeCheck['kind'], isStringFamily: boolean, literalTyped: boolean, enumName: string): string | undefined {
+      if (kind !== 'list' || !isTypeScript) return undefined;
+      if (isStringFamily && !literalTyped) {
+        return `in TypeScript a list of ${enumName} members is a list of a string enum, whose .includes(code) or .has(code) would not take a string (generate the module with --style object, or annotate the list as readonly string[])`;
+      }
+      if (!isStringFamily && literalTyped) {
+        return `in TypeScript a list of ${enumName} members has their literal types, and its .includes(code) or .has(code) would not take a number (generate the module with --style enum, or annotate the list as readonly number[])`;
+      }
+      return undefined;
+    }
+
+    const listener = composeVisitors(codeLiteralListener(index.spec.codes, checkCode), stringCodeListener(context.sourceCode, index, checkCode));
     // A Vue component's template is a tree of its own, visited through the parser's services.
     const services = context.sourceCode.parserServices as
       | { defineTemplateBodyVisitor?: (template: TSESLint.RuleListener, script: TSESLint.RuleListener) => TSESLint.RuleListener }
@@ -137,7 +161,7 @@ export default createRule<Options, MessageIds>({
 });
 
 /** `-401 as const` or `<const>-401` around a code literal. */
-function constAssertionAround(node: CodeLiteral): TSESTree.Node | undefined {
+function constAssertionAround(node: CodeLiteral | StringCodeNode): TSESTree.Node | undefined {
   const { parent } = node;
   const isConst = (type: TSESTree.TypeNode) =>
     type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'const';

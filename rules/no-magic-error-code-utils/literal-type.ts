@@ -1,7 +1,9 @@
 /**
  * Whether replacing a code literal by an enum member would lose TypeScript's narrowing: the code is
  * compared with an expression of a number-literal type (`{ code: -401 } | { code: -402 }`), where an
- * enum member narrows nothing, so an exhaustive `switch` stops being exhaustive (TS2366).
+ * enum member narrows nothing, so an exhaustive `switch` stops being exhaustive (TS2366). For a
+ * string code (`'KOE320'`) and a string-literal type it is worse: a string enum member is not
+ * comparable with a string literal at all.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -12,11 +14,12 @@ type Node = TSESTree.Node;
 interface MinimalType {
   isUnion(): boolean;
   isNumberLiteral(): boolean;
+  isStringLiteral(): boolean;
   getSymbol(): unknown;
   readonly types?: readonly MinimalType[];
 }
 
-const declaredLiterals = new WeakMap<TSESTree.Program, ReadonlySet<number>>();
+const declaredLiterals = new WeakMap<TSESTree.Program, ReadonlySet<number | string>>();
 
 /**
  * With type information: whether `subject`'s type is or contains a plain number literal. Without it:
@@ -26,14 +29,14 @@ const declaredLiterals = new WeakMap<TSESTree.Program, ReadonlySet<number>>();
 export function isComparedWithLiteralType(
   sourceCode: Readonly<TSESLint.SourceCode>,
   subject: Node,
-  code: number,
+  code: number | string,
 ): boolean {
   const services = sourceCode.parserServices as
     | { program?: unknown; getTypeAtLocation?: (node: Node) => MinimalType }
     | undefined;
   if (services?.program && services.getTypeAtLocation) {
     try {
-      return hasNumberLiteral(services.getTypeAtLocation(subject));
+      return hasPlainLiteral(services.getTypeAtLocation(subject), typeof code === 'number' ? 'number' : 'string');
     } catch {
       return false;
     }
@@ -43,22 +46,24 @@ export function isComparedWithLiteralType(
   return literals.has(code);
 }
 
-function hasNumberLiteral(type: MinimalType): boolean {
-  if (type.isUnion()) return (type.types ?? []).some(hasNumberLiteral);
+function hasPlainLiteral(type: MinimalType, kind: 'number' | 'string'): boolean {
+  if (type.isUnion()) return (type.types ?? []).some((part) => hasPlainLiteral(part, kind));
   // An enum member's literal type has the member as its symbol; a plain literal type has none.
-  return type.isNumberLiteral() && type.getSymbol() === undefined;
+  return (kind === 'number' ? type.isNumberLiteral() : type.isStringLiteral()) && type.getSymbol() === undefined;
 }
 
-/** Every number written as a literal type in the file (`-401` in `code: -401`). Walked once, on first need. */
-function collectLiteralTypes(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<number> {
-  const found = new Set<number>();
+/** Every number or string written as a literal type in the file (`-401` in `code: -401`). Walked once, on first need. */
+function collectLiteralTypes(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<number | string> {
+  const found = new Set<number | string>();
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: Node[] = [sourceCode.ast];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.TSLiteralType) {
       const { literal } = node;
-      if (literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'number') found.add(literal.value);
+      if (literal.type === AST_NODE_TYPES.Literal && (typeof literal.value === 'number' || typeof literal.value === 'string')) {
+        found.add(literal.value);
+      }
       else if (
         literal.type === AST_NODE_TYPES.UnaryExpression &&
         literal.operator === '-' &&

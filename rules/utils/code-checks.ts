@@ -17,7 +17,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ErrorCodeEntry } from '../../core/spec.js';
+import type { ErrorCodeEntry, StringErrorCodeEntry } from '../../core/spec.js';
 import {
   findValueVariable,
   getCodeLiteralValue,
@@ -29,20 +29,26 @@ import {
   skipWrappers,
 } from './ast.js';
 import type { ErrorCodeExpressionTest } from './ast.js';
+import type { FileEnum } from './enum-reference.js';
+import type { SpecIndex, StringFamily } from './settings.js';
 
 type Node = TSESTree.Node;
 
-/**
- * A code's value. Numbers today; a string family (Kakao Login's `KOE320`) will add strings, which
- * count only where compared with an error-code expression.
- */
+/** A code's value: an integer of the spec's own codes, or a string of a string family (Kakao Login's `KOE320`). */
 export type CodeValue = number | string;
 
 /** A code as written in a comparison, `case`, list or key: a code literal or an enum member. */
 export interface CodeRef {
   readonly value: CodeValue;
   /** Undefined for a code the spec does not list. */
-  readonly entry: ErrorCodeEntry | undefined;
+  readonly entry: ErrorCodeEntry | StringErrorCodeEntry | undefined;
+  /** The string family of a string code; undefined for the spec's own (integer) codes. */
+  readonly family: StringFamily | undefined;
+  /**
+   * An integer code written as a string (`'-401'`, as some SDKs report it): `value` is the number,
+   * and no enum member, a number, can stand in for the string as it is.
+   */
+  readonly asString: boolean;
   /** Written `<enum>.<Member>`: then the other side need not look like an error-code expression. */
   readonly isEnumMember: boolean;
 }
@@ -64,8 +70,8 @@ export interface CodeCheck {
 /** What the model needs of a file: the spec, the enum in the file, the error-code expression test. */
 export interface CodeCheckContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
-  readonly index: { readonly byCode: ReadonlyMap<number, ErrorCodeEntry> };
-  readonly fileEnum: { memberEntry(node: Node): ErrorCodeEntry | undefined };
+  readonly index: Pick<SpecIndex, 'byCode' | 'stringCodes' | 'families'>;
+  readonly fileEnum: Pick<FileEnum, 'memberEntry' | 'family'>;
   readonly isErrorCodeExpression: ErrorCodeExpressionTest;
   /** checksOf, memoized for the file (see createChecksOf). */
   readonly checksOf: (container: Node) => readonly CodeCheck[];
@@ -80,13 +86,34 @@ const MAX_INDIRECTION = 2;
 /** The answer of most containers, shared rather than allocated each time. */
 const NO_CHECKS: readonly CodeCheck[] = Object.freeze([]);
 
-/** The code `node` stands for (`-401`, `KakaoErrorCode.InvalidToken`, `K.X as const`), if any. */
+/**
+ * The code `node` stands for (`-401`, `'KOE320'`, `'-401'`, `KakaoErrorCode.InvalidToken`,
+ * `KakaoLoginErrorCode.X`, `K.X as const`), if any. A string is a code only when the spec lists it:
+ * any number may be an unlisted code, but most strings are not codes at all.
+ */
 export function getCodeRef(node: Node, ctx: Pick<CodeCheckContext, 'index' | 'fileEnum'>): CodeRef | undefined {
   const inner = skipWrappers(node);
   const value = getCodeLiteralValue(inner);
-  if (value !== undefined) return { value, entry: ctx.index.byCode.get(value), isEnumMember: false };
+  if (value !== undefined) return { value, entry: ctx.index.byCode.get(value), family: undefined, asString: false, isEnumMember: false };
+  if (inner.type === AST_NODE_TYPES.Literal) return typeof inner.value === 'string' ? stringCodeRef(inner.value, ctx.index) : undefined;
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const entry = ctx.fileEnum.memberEntry(inner);
-  return entry ? { value: entry.code, entry, isEnumMember: true } : undefined;
+  if (entry) return { value: entry.code, entry, family: undefined, asString: false, isEnumMember: true };
+  for (const family of ctx.index.families) {
+    if (family.valueType !== 'string') continue;
+    const familyEntry = ctx.fileEnum.family(family).memberEntry(inner);
+    if (familyEntry) return { value: familyEntry.code, entry: familyEntry, family, asString: false, isEnumMember: true };
+  }
+  return undefined;
+}
+
+const INTEGER_TEXT = /^-?[1-9]\d{0,15}$/u;
+
+function stringCodeRef(text: string, index: CodeCheckContext['index']): CodeRef | undefined {
+  const stringCode = index.stringCodes.get(text);
+  if (stringCode) return { value: text, entry: stringCode.entry, family: stringCode.family, asString: false, isEnumMember: false };
+  const entry = INTEGER_TEXT.test(text) ? index.byCode.get(Number(text)) : undefined;
+  return entry ? { value: entry.code, entry, family: undefined, asString: true, isEnumMember: false } : undefined;
 }
 
 /** The table of forms: the node types that can hold a check, and how each finds its checks. */
@@ -178,16 +205,25 @@ function keyChecks(member: TSESTree.MemberExpression, ctx: FormContext): readonl
   if (object?.type !== AST_NODE_TYPES.ObjectExpression) return NO_CHECKS;
   const keys: Node[] = [];
   for (const property of object.properties) {
-    if (property.type === AST_NODE_TYPES.Property && property.computed) keys.push(property.key);
+    if (property.type === AST_NODE_TYPES.Property && (property.computed || isStringCodeKey(property, ctx.index))) keys.push(property.key);
   }
   return codesAgainst(keys, member.property, 'key', member, ctx);
+}
+
+/** `{ KOE320: f }`, `{ 'KOE320': f }`: a string family's code written as a plain key. */
+function isStringCodeKey(property: TSESTree.Property, index: CodeCheckContext['index']): boolean {
+  if (property.computed || property.shorthand || property.kind !== 'init') return false;
+  const { key } = property;
+  const name = key.type === AST_NODE_TYPES.Identifier ? key.name : key.value;
+  return typeof name === 'string' && index.stringCodes.has(name);
 }
 
 function codesAgainst(nodes: readonly Node[], subject: Node, kind: CheckKind, container: Node, ctx: FormContext): readonly CodeCheck[] {
   const checks: CodeCheck[] = [];
   let anyEnumMember = false;
   for (const node of nodes) {
-    const code = getCodeRef(node, ctx);
+    const isPlainKey = node.type === AST_NODE_TYPES.Identifier && node.parent.type === AST_NODE_TYPES.Property && !node.parent.computed;
+    const code = isPlainKey ? stringCodeRef(node.name, ctx.index) : getCodeRef(node, ctx);
     if (!code) continue;
     anyEnumMember ||= code.isEnumMember;
     checks.push({ kind, subject, code, node: skipWrappers(node), container });
@@ -312,7 +348,8 @@ function candidateContainers(codeNode: Node, sourceCode: Readonly<TSESLint.Sourc
     }
     case AST_NODE_TYPES.Property: {
       const object = parent.parent;
-      if (!parent.computed || parent.key !== node || object.type !== AST_NODE_TYPES.ObjectExpression) return [];
+      if (parent.key !== node || object.type !== AST_NODE_TYPES.ObjectExpression) return [];
+      if (!parent.computed && !(node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal)) return [];
       const found: Node[] = [];
       collectionUses(object, sourceCode, 0, found);
       return found;

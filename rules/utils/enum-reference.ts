@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ErrorCodeEntry } from '../../core/spec.js';
+import type { ErrorCodeEntry, StringErrorCodeEntry } from '../../core/spec.js';
 import { importStatement, insertStatement } from '../fix/insert-import.js';
 import { getSourceLayout } from '../fix/source-layout.js';
 import type { ScriptBlock } from '../fix/source-layout.js';
@@ -16,7 +16,7 @@ import { generatedEnumSource, missingMemberReason, resolveEnumModule } from './e
 import type { EnumModuleTarget, EnumStyle } from './enum-module.js';
 import { extensionStyleOf, moduleBaseName, relativeSpecifier } from './module-specifier.js';
 import type { ExtensionStyle } from './module-specifier.js';
-import type { KakaoSettings } from './settings.js';
+import type { KakaoSettings, SpecIndex, StringFamily } from './settings.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -47,6 +47,13 @@ export interface FileEnum {
   memberEntry(node: Node): ErrorCodeEntry | undefined;
   /** How to write `<enum>.<member>` at `node`, and the import fix it needs. */
   replacementAt(node: Node, member: string): EnumReplacement;
+  /** The same for the enum of a string family (`KakaoLoginErrorCode`), generated in the same module. */
+  family(family: StringFamily): FamilyEnum;
+}
+
+export interface FamilyEnum {
+  memberEntry(node: Node): StringErrorCodeEntry | undefined;
+  replacementAt(node: Node, member: string): EnumReplacement;
 }
 
 interface ValueBinding {
@@ -65,29 +72,71 @@ type NamedImport = TSESTree.ImportDeclaration & { specifiers: TSESTree.ImportCla
 
 const cache = new WeakMap<TSESTree.Program, WeakMap<KakaoSettings, FileEnum>>();
 
+
 export function getFileEnum(context: AnyContext, settings: KakaoSettings): FileEnum {
   const { sourceCode } = context;
   let bySettings = cache.get(sourceCode.ast);
   if (!bySettings) cache.set(sourceCode.ast, (bySettings = new WeakMap()));
   let fileEnum = bySettings.get(settings);
   if (!fileEnum) {
-    // Analysed on first use: most files never need it (no code reported, no `<x>.<Member>` read).
-    let analysis: FileEnum | undefined;
-    const analyzed = () => (analysis ??= analyzeFile(context, settings));
+    const main = lazyFileEnum(context, settings);
+    const families = new Map<StringFamily, FamilyEnum>();
     fileEnum = {
-      memberEntry(node) {
-        // What analyzeFile's memberEntry checks first, without the analysis.
-        const inner = skipWrappers(node);
-        if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-        const member = getStaticPropertyName(inner);
-        if (member === undefined || !settings.index.byName.has(member)) return undefined;
-        return analyzed().memberEntry(node);
+      memberEntry: main.memberEntry,
+      replacementAt: main.replacementAt,
+      family(family) {
+        let familyEnum = families.get(family);
+        if (!familyEnum) {
+          familyEnum = lazyFileEnum(context, familySettings(settings, family)) as FamilyEnum;
+          families.set(family, familyEnum);
+        }
+        return familyEnum;
       },
-      replacementAt: (node, member) => analyzed().replacementAt(node, member),
     };
     bySettings.set(settings, fileEnum);
   }
   return fileEnum;
+}
+
+type AnyFileEnum = Omit<FileEnum, 'family'>;
+
+/** Analysed on first use: most files never need it (no code reported, no `<x>.<Member>` read). */
+function lazyFileEnum(context: AnyContext, settings: KakaoSettings): AnyFileEnum {
+  let analysis: AnyFileEnum | undefined;
+  const analyzed = () => (analysis ??= analyzeFile(context, settings));
+  return {
+    memberEntry(node) {
+      // What analyzeFile's memberEntry checks first, without the analysis.
+      const inner = skipWrappers(node);
+      if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const member = getStaticPropertyName(inner);
+      if (member === undefined || !settings.index.byName.has(member)) return undefined;
+      return analyzed().memberEntry(node);
+    },
+    replacementAt: (node, member) => analyzed().replacementAt(node, member),
+  };
+}
+
+const familySettingsCache = new WeakMap<KakaoSettings, Map<StringFamily, KakaoSettings>>();
+
+/**
+ * The settings seen from a string family: its enum name, its members. The enum module is the same
+ * (the generator writes every family into one module), so is everything else.
+ */
+function familySettings(settings: KakaoSettings, family: StringFamily): KakaoSettings {
+  let byFamily = familySettingsCache.get(settings);
+  if (!byFamily) familySettingsCache.set(settings, (byFamily = new Map<StringFamily, KakaoSettings>()));
+  let derived = byFamily.get(family);
+  if (!derived) {
+    const index: SpecIndex = {
+      ...settings.index,
+      // Only byName is read for a family's members; its entries stand in for the integer ones.
+      byName: new Map(family.codes.map((entry) => [entry.name, entry as unknown as ErrorCodeEntry])),
+    };
+    derived = { ...settings, enumName: family.enumName, index };
+    byFamily.set(family, derived);
+  }
+  return derived;
 }
 
 function kebabCase(name: string): string {
@@ -105,7 +154,7 @@ function isTypeOnly(declaration: TSESTree.ImportDeclaration, specifier?: TSESTre
   );
 }
 
-function analyzeFile(context: AnyContext, settings: KakaoSettings): FileEnum {
+function analyzeFile(context: AnyContext, settings: KakaoSettings): AnyFileEnum {
   const { sourceCode } = context;
   const { enumName, cwd } = settings;
   // A code block of a Markdown file (`README.md/0.ts`) imports relative to the Markdown file.
@@ -122,7 +171,10 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): FileEnum {
     null;
   let target: EnumModuleTarget | undefined | null = null;
   const enumTarget = () => (target === null ? (target = resolveEnumModule(settings, filename)) : target);
-  const enumFileNames = new Set([kebabCase(enumName), `${kebabCase(enumName)}s`]);
+  // Every family's enum is generated into one module, which may be named after any of them.
+  const enumFileNames = new Set(
+    [enumName, ...settings.index.families.map((family) => family.enumName)].flatMap((name) => [kebabCase(name), `${kebabCase(name)}s`]),
+  );
   const { enumModule } = settings;
   if (enumModule) enumFileNames.add(moduleBaseName(enumModule.kind === 'bare' ? enumModule.specifier : enumModule.path).toLowerCase());
   /** A quick test on the name, before the module is resolved. */

@@ -88,7 +88,7 @@ function createKakaoFile(
     isErrorCodeExpression,
     settings,
     checksOf: (container) => checksOf(container),
-    mayCheckCodes: byType !== undefined || codeNameTest(errorCodeNames, settings.enumName)(sourceCode.text),
+    mayCheckCodes: byType !== undefined || codeNameTest(errorCodeNames, enumNames(settings))(sourceCode.text),
   };
   const checksOf = createChecksOf(file);
   return file;
@@ -103,12 +103,13 @@ const codeNameTests = new WeakMap<readonly string[], Map<string, TextTest>>();
  * needles ("code" for the default names, which must end a word since it ends every name), then a
  * look around each hit for a whole name.
  */
-function codeNameTest(errorCodeNames: readonly string[], enumName: string): TextTest {
+function codeNameTest(errorCodeNames: readonly string[], enumNames: readonly string[]): TextTest {
   let byEnumName = codeNameTests.get(errorCodeNames);
   if (!byEnumName) codeNameTests.set(errorCodeNames, (byEnumName = new Map<string, TextTest>()));
-  let test = byEnumName.get(enumName);
+  const enumKey = enumNames.join(',');
+  let test = byEnumName.get(enumKey);
   if (!test) {
-    const names = [...new Set([enumName, ...errorCodeNames].map((name) => name.toLowerCase()))];
+    const names = [...new Set([...enumNames, ...errorCodeNames].map((name) => name.toLowerCase()))];
     const needles = names.filter((name) => !names.some((other) => other !== name && name.includes(other)));
     // Where each needle is in each name that contains it: "code" is at 5 in "errorcode".
     const placements = new Map(
@@ -130,9 +131,21 @@ function codeNameTest(errorCodeNames: readonly string[], enumName: string): Text
       }
       return false;
     };
-    byEnumName.set(enumName, test);
+    byEnumName.set(enumKey, test);
   }
   return test;
+}
+
+const enumNamesCache = new WeakMap<KakaoSettings, readonly string[]>();
+
+/** The names of the enums a file may read codes through: the spec's own (as settings name it) and each string family's. */
+function enumNames(settings: KakaoSettings): readonly string[] {
+  let names = enumNamesCache.get(settings);
+  if (!names) {
+    const families = settings.index.families.filter((family) => family.valueType === 'string').map((family) => family.enumName);
+    enumNamesCache.set(settings, (names = [settings.enumName, ...families]));
+  }
+  return names;
 }
 
 function offsetsOf(needle: string, name: string): number[] {

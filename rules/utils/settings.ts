@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { codeFamilies, type CodeFamily } from '../../core/families.js';
-import type { ErrorCodeEntry, Spec } from '../../core/spec.js';
+import type { ErrorCodeEntry, Spec, StringErrorCodeEntry } from '../../core/spec.js';
 import bundledSpecJson from '../../spec/kakao-error-codes.json' with { type: 'json' };
 import { DEFAULT_ERROR_CODE_NAMES } from './ast.js';
 import { resolveSettingPath } from './config-dirs.js';
@@ -28,7 +28,17 @@ export interface SpecIndex {
   readonly deprecated: readonly ErrorCodeEntry[];
   /** Every code family, the spec's own `codes` (what the fields above index) first. */
   readonly families: readonly CodeFamily[];
+  /** The codes of the string families (Kakao Login's `KOE320`), each with its family. */
+  readonly stringCodes: ReadonlyMap<string, StringCode>;
 }
+
+/** A code of a string family: the rules check these where they are compared with an error-code expression. */
+export interface StringCode {
+  readonly entry: StringErrorCodeEntry;
+  readonly family: StringFamily;
+}
+
+export type StringFamily = Extract<CodeFamily, { valueType: 'string' }>;
 
 /**
  * Where the enum lives: a package or path alias written as it is, or a file path (absolute, from a
@@ -70,6 +80,11 @@ export function indexSpec(spec: Spec): SpecIndex {
       retryable: spec.codes.filter((entry) => entry.retryable),
       deprecated: spec.codes.filter((entry) => entry.deprecated),
       families: codeFamilies(spec),
+      stringCodes: new Map(
+        codeFamilies(spec)
+          .filter((family): family is StringFamily => family.valueType === 'string')
+          .flatMap((family) => family.codes.map((entry): [string, StringCode] => [entry.code, { entry, family }])),
+      ),
     };
     indexCache.set(spec, index);
   }

@@ -28,7 +28,6 @@ ruleTester.run('no-magic-error-code', rule, {
     `${KAKAO}\nconst last = items.at(-1); const n = count - 401;`,
     `${KAKAO}\nif (value === -1) {}`,
     `${KAKAO}\nif (err.code > -401) {}`,
-    `${KAKAO}\nif (err.code === '-401') {}`,
     `${KAKAO}\nif (err.code === -401n) {}`,
     // HTTP statuses.
     `${KAKAO}\nif (res.status === 401) {}`,
