@@ -16,7 +16,7 @@ import spec from '../../spec/kakao-error-codes.json' with { type: 'json' };
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, '..', 'fixtures', 'e2e');
 const generatedEnum = path.join(here, '..', '..', 'generated', 'kakao-error-codes.ts');
-const FILES = ['user.ts', 'message.ts', 'plain.ts', 'lists.ts'];
+const FILES = ['user.ts', 'message.ts', 'plain.ts', 'lists.ts', 'login.ts'];
 
 function makeProject(root: string): string {
   cpSync(fixture, root, { recursive: true });
@@ -86,7 +86,7 @@ describe('eslint --fix on a Kakao client', () => {
       'message.ts:22 kakao/no-magic-error-code Magic Kakao error code -401: use KakaoErrorCode.InvalidToken (invalid app key or access token). Not auto-fixed: "KakaoErrorCode" is shadowed here.',
     ]);
     const fixedFiles = firstRun.filter((result) => result.output !== undefined).map((r) => path.basename(r.filePath));
-    expect(fixedFiles.sort()).toEqual(['lists.ts', 'message.ts', 'user.ts']);
+    expect(fixedFiles.sort()).toEqual(['lists.ts', 'login.ts', 'message.ts', 'user.ts']);
   });
 
   it('imports the enum exactly once per fixed file and rewrites the literals', () => {
@@ -107,6 +107,16 @@ describe('eslint --fix on a Kakao client', () => {
     expect(lists).toContain('[KakaoErrorCode.InvalidToken, KakaoErrorCode.InsufficientScope] as const');
     expect(lists).toContain('[...TRANSIENT, KakaoErrorCode.ServerTimeOut]');
     expect(lists).not.toMatch(/-(?:1|7|401|402|603|9798|101)\b/u);
+
+    // Kakao Login's string codes: the second enum of the same module, one import, messages left alone.
+    const login = readFileSync(path.join(after, 'src', 'login.ts'), 'utf8');
+    expect(login.match(/import \{ KakaoLoginErrorCode \} from '\.\.\/generated\/kakao-error-codes\.js';/gu)).toHaveLength(1);
+    expect(login).toContain("if (body.error_code === KakaoLoginErrorCode.InvalidRequestParameters) return 'bad-request';");
+    expect(login).toContain('case KakaoLoginErrorCode.TemporaryServerError:');
+    expect(login).toContain('case KakaoLoginErrorCode.InvalidClientSecret:');
+    expect(login).toContain("{ [KakaoLoginErrorCode.RedirectUriNotRegistered]: 'redirect', [KakaoLoginErrorCode.PlatformNotRegistered]: 'platform' }");
+    expect(login).toContain("startsWith('KOE00')");
+    expect(login).toContain('`fail: KOE320 means ${body.error}`');
 
     expect(readFileSync(path.join(after, 'src', 'plain.ts'), 'utf8')).toBe(
       readFileSync(path.join(before, 'src', 'plain.ts'), 'utf8'),
