@@ -167,5 +167,5 @@ export default createRule<Options, MessageIds>({
 });
 
 function formatCodes(codes: readonly WantedCode[]): string {
-  return codes.map(({ value, entry }) => (entry ? `${entry.name} (${value})` : String(value))).join(', ');
+  return codes.map(({ value, entry }) => (entry ? `${entry.name} (${String(value)})` : String(value))).join(', ');
 }

@@ -8,7 +8,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Dispatch } from '../handle-retryable-codes-utils/dispatches.js';
 import type { WantedCode } from '../handle-retryable-codes-utils/setup.js';
+import type { CodeValue } from '../utils/code-checks.js';
 import type { KakaoFile } from '../utils/rule-context.js';
+import { quoteString } from './insert-import.js';
 
 type Node = TSESTree.Node;
 type Statement = TSESTree.Statement | TSESTree.ProgramStatement;
@@ -90,20 +92,28 @@ export function createMissingCodesFixer(file: KakaoFile): MissingCodesFixer {
     missing: readonly WantedCode[],
   ): { texts: string[]; importFix: TSESLint.RuleFix | null } {
     let importFix: TSESLint.RuleFix | null = null;
+    let importedEnum: string | undefined;
     const texts: string[] = [];
-    for (const { value, entry } of missing) {
-      const replacement = entry ? file.fileEnum.replacementAt(node, entry.name) : undefined;
-      if (replacement?.kind !== 'fixable') {
-        texts.push(String(value));
+    for (const { value, entry, family } of missing) {
+      const replacement = entry ? (family ? file.fileEnum.family(family) : file.fileEnum).replacementAt(node, entry.name) : undefined;
+      const enumName = family?.enumName ?? file.settings.enumName;
+      // One suggestion adds at most one import: a second enum to import is written as literals.
+      if (replacement?.kind !== 'fixable' || (replacement.fixImport && importedEnum !== undefined && importedEnum !== enumName)) {
+        texts.push(literalText(value));
         continue;
       }
       if (replacement.fixImport && !importFix) {
         importFix = replacement.fixImport(fixer);
-        if (!importFix) return { texts: missing.map(({ value: code }) => String(code)), importFix: null };
+        importedEnum = enumName;
+        if (!importFix) return { texts: missing.map(({ value: code }) => literalText(code)), importFix: null };
       }
       texts.push(replacement.text);
     }
     return { texts, importFix };
+  }
+
+  function literalText(value: CodeValue): string {
+    return typeof value === 'number' ? String(value) : quoteString(value, "'");
   }
 
   function todoText(): string {

@@ -68,7 +68,16 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
   const hasGuardCall = (root: Node) => forEachCodeCheck(root, file, () => false, isGuardCall, isAskedAbout);
   const coverageOf = createCoverageIndex(file, isGuardCall, isAskedAbout);
 
-  const isComplete = (handled: ReadonlySet<CodeValue>) => wanted.every(({ value }) => handled.has(value));
+  /**
+   * The wanted codes of the families a dispatch reads: a dispatch over REST codes wants the REST
+   * retryable codes, one over Kakao Login's strings wants KOE003, a switch of both wants both.
+   */
+  const wantedFor = (handled: ReadonlySet<CodeValue>): readonly WantedCode[] => {
+    const families = new Set<string | undefined>();
+    for (const value of handled) families.add(typeof value === 'number' ? undefined : file.index.stringCodes.get(value)?.family.enumName);
+    return wanted.filter(({ family }) => families.has(family?.enumName));
+  };
+  const isComplete = (handled: ReadonlySet<CodeValue>) => wantedFor(handled).every(({ value }) => handled.has(value));
 
   // --- switches -------------------------------------------------------------------------------
 
@@ -284,7 +293,7 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
 
   function missingCodes(dispatch: Dispatch): WantedCode[] | undefined {
     if (dispatch.guarded) return undefined;
-    const unhandled = wanted.filter((code) => !dispatch.handled.has(code.value));
+    const unhandled = wantedFor(dispatch.handled).filter((code) => !dispatch.handled.has(code.value));
     if (unhandled.length === 0) return undefined;
 
     const { defaultBranch, trailingCommentRange } = dispatch;

@@ -4,18 +4,21 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { compareCodes, generatedNames } from '../../core/names.js';
-import type { ErrorCodeEntry } from '../../core/spec.js';
+import type { ErrorCodeEntry, StringErrorCodeEntry } from '../../core/spec.js';
 import type { CodeFilter, CodeValue } from '../utils/code-checks.js';
 import type { KakaoFile } from '../utils/rule-context.js';
 import { KakaoSettingsError } from '../utils/settings.js';
+import type { StringFamily } from '../utils/settings.js';
 import type { Options } from '../handle-retryable-codes.js';
 
 export const DEFAULT_COMMENT_PATTERN = '^retr(?:y|ied|ies|yable)\\b';
 
 /** A code the rule wants handled: a spec entry, or a bare number given in `retryableCodes`. */
 export interface WantedCode {
-  readonly value: number;
-  readonly entry: ErrorCodeEntry | undefined;
+  readonly value: CodeValue;
+  readonly entry: ErrorCodeEntry | StringErrorCodeEntry | undefined;
+  /** The string family of a string code; undefined for the spec's own codes. */
+  readonly family: StringFamily | undefined;
 }
 
 /** What a rule instance derives from its options and the settings: the same for every file. */
@@ -34,13 +37,13 @@ export function getSetup(options: Options[0], file: KakaoFile): Setup {
   if (!bySettings) setups.set(options, (bySettings = new WeakMap()));
   let setup = bySettings.get(file.settings);
   if (!setup) {
-    const generated = generatedNames(file.settings.enumName);
+    const generated = [file.settings.enumName, ...stringFamilies(file).map((family) => family.enumName)].map(generatedNames);
     const wanted = resolveWantedCodes(options.retryableCodes, file);
     const wantedValues = new Set<CodeValue>(wanted.map(({ value }) => value));
     setup = {
       wanted,
       isAskedAbout: (code) => code.entry !== undefined || wantedValues.has(code.value),
-      guards: new Set(['isRetryable', generated.isRetryable, generated.retryableList, ...(options.guardNames ?? [])]),
+      guards: new Set(['isRetryable', ...generated.flatMap((names) => [names.isRetryable, names.retryableList]), ...(options.guardNames ?? [])]),
       commentPattern: compileCommentPattern(options.defaultCommentPattern ?? DEFAULT_COMMENT_PATTERN),
     };
     bySettings.set(file.settings, setup);
@@ -158,23 +161,30 @@ export function firstCommentFrom(comments: readonly TSESTree.Comment[], offset: 
 /** The wanted codes, ordered by |code| like the generated enum. */
 function resolveWantedCodes(option: readonly (number | string)[] | undefined, file: KakaoFile): WantedCode[] {
   const { index } = file;
+  const familyCodes = stringFamilies(file).flatMap((family) =>
+    family.codes.filter((entry) => entry.retryable).map((entry): WantedCode => ({ value: entry.code, entry, family })),
+  );
   let codes: WantedCode[];
   if (option === undefined) {
-    codes = index.retryable.map((entry) => ({ value: entry.code, entry }));
+    codes = index.retryable.map((entry) => ({ value: entry.code, entry, family: undefined }));
   } else {
-    codes = option.map((item) => {
-      if (typeof item === 'number') return { value: item, entry: index.byCode.get(item) };
+    codes = option.map((item): WantedCode => {
+      if (typeof item === 'number') return { value: item, entry: index.byCode.get(item), family: undefined };
       const entry = index.byName.get(item);
       if (!entry) {
         throw new KakaoSettingsError(
           `handle-retryable-codes: option retryableCodes: "${item}" is not a code name in the ${index.apiName} spec`,
         );
       }
-      return { value: entry.code, entry };
+      return { value: entry.code, entry, family: undefined };
     });
   }
-  const seen = new Set<number>();
-  return codes
-    .filter(({ value }) => !seen.has(value) && seen.add(value))
-    .sort((a, b) => compareCodes(a.value, b.value));
+  const seen = new Set<CodeValue>();
+  const unique = codes.filter(({ value }) => !seen.has(value) && seen.add(value)).sort((a, b) => compareCodes(a.value as number, b.value as number));
+  // The string families' retryable codes (KOE003) come from the spec; the option names integer codes.
+  return [...unique, ...familyCodes];
+}
+
+function stringFamilies(file: KakaoFile): StringFamily[] {
+  return file.index.families.filter((family): family is StringFamily => family.valueType === 'string');
 }

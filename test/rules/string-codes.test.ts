@@ -195,7 +195,7 @@ ruleTester.run('no-magic-error-code: string codes', noMagicErrorCode, {
   ],
 });
 
-jsRuleTester.run('no-magic-error-code: string codes in JavaScript', noMagicErrorCode, {
+jsRuleTester.run('no-magic-error-code: string codes in JavaScript', noMagicErrorCode as never, {
   valid: [],
   invalid: [
     {
@@ -212,6 +212,146 @@ jsRuleTester.run('no-magic-error-code: string codes in JavaScript', noMagicError
         export const TOKEN_URL = 'https://kauth.kakao.com/oauth/token';
       `,
       errors: [{ messageId: 'magicCode' }, { messageId: 'magicCode' }, { messageId: 'magicCode' }],
+    },
+  ],
+});
+
+const TODO = '// TODO: transient Kakao error: retry the request.';
+
+ruleTester.run('handle-retryable-codes: Kakao Login codes', handleRetryableCodes, {
+  valid: [
+    // KOE003, the Login family's retryable code, is handled; the REST codes are not wanted here.
+    {
+      filename,
+      code: outdent`
+        ${KAUTH}
+        export function recover(error_code: string): string {
+          switch (error_code) {
+            case 'KOE320':
+              return 'login';
+            case 'KOE322':
+              return 'refresh';
+            case 'KOE003':
+              return 'retry';
+            default:
+              return 'fail';
+          }
+        }
+      `,
+    },
+    // Through the generated guard of the Login family.
+    {
+      filename,
+      code: outdent`
+        import { isRetryableKakaoLoginErrorCode } from '../generated/kakao-error-codes.js';
+        ${KAUTH}
+        export function recover(error_code: string): string {
+          if (isRetryableKakaoLoginErrorCode(error_code)) return 'retry';
+          if (error_code === 'KOE320') return 'login';
+          if (error_code === 'KOE322') return 'refresh';
+          return 'fail';
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a switch over Login codes without KOE003 wants KOE003, and only it',
+      filename,
+      code: outdent`
+        ${LOGIN_IMPORT}
+        ${KAUTH}
+        export function recover(error_code: string): string {
+          switch (error_code) {
+            case KakaoLoginErrorCode.AuthorizationCodeNotFound:
+              return 'login';
+            case KakaoLoginErrorCode.InvalidRefreshToken:
+              return 'refresh';
+            default:
+              return 'fail';
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          line: 4,
+          data: { api: 'Kakao', missing: 'TemporaryServerError (KOE003)' },
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              output: outdent`
+                ${LOGIN_IMPORT}
+                ${KAUTH}
+                export function recover(error_code: string): string {
+                  switch (error_code) {
+                    case KakaoLoginErrorCode.AuthorizationCodeNotFound:
+                      return 'login';
+                    case KakaoLoginErrorCode.InvalidRefreshToken:
+                      return 'refresh';
+                    case KakaoLoginErrorCode.TemporaryServerError:
+                      ${TODO}
+                    default:
+                      return 'fail';
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a switch mixing both families (case 'KOE320': … case -401:) wants both families' retryable codes",
+      filename,
+      code: outdent`
+        ${KAUTH}
+        export function recover(code: string | number): string {
+          switch (code) {
+            case 'KOE320':
+              return 'login';
+            case -401:
+              return 'refresh';
+            default:
+              return 'fail';
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingRetryableCodes',
+          line: 3,
+          data: {
+            api: 'Kakao',
+            missing: 'InternalError (-1), ServiceInternalIssue (-7), ServerTimeOut (-603), UnderMaintenance (-9798), TemporaryServerError (KOE003)',
+          },
+          suggestions: [
+            {
+              messageId: 'addMissingCases',
+              output: outdent`
+                import { KakaoErrorCode } from '../generated/kakao-error-codes.js';
+                ${KAUTH}
+                export function recover(code: string | number): string {
+                  switch (code) {
+                    case 'KOE320':
+                      return 'login';
+                    case -401:
+                      return 'refresh';
+                    case KakaoErrorCode.InternalError:
+                    case KakaoErrorCode.ServiceInternalIssue:
+                    case KakaoErrorCode.ServerTimeOut:
+                    case KakaoErrorCode.UnderMaintenance:
+                    case 'KOE003':
+                      ${TODO}
+                    default:
+                      return 'fail';
+                  }
+                }
+              `,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
