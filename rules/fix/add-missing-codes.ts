@@ -256,38 +256,33 @@ export function createMissingCodesFixer(file: KakaoFile): MissingCodesFixer {
   return { planSuggestion, addMissingCodes };
 }
 
-/** The statement that ends `statement`: the body of a loop or label, the last branch of an `if`. */
-function trailingStatement(statement: Statement): Statement {
+/** The body a loop, `with` or label statement ends with; undefined for other statements. */
+function loopOrLabelBody(statement: Statement): Statement | undefined {
   switch (statement.type) {
-    case AST_NODE_TYPES.IfStatement:
-      return trailingStatement(statement.alternate ?? statement.consequent);
     case AST_NODE_TYPES.ForStatement:
     case AST_NODE_TYPES.ForInStatement:
     case AST_NODE_TYPES.ForOfStatement:
     case AST_NODE_TYPES.WhileStatement:
     case AST_NODE_TYPES.WithStatement:
     case AST_NODE_TYPES.LabeledStatement:
-      return trailingStatement(statement.body);
+      return statement.body;
     default:
-      return statement;
+      return undefined;
   }
+}
+
+/** The statement that ends `statement`: the body of a loop or label, the last branch of an `if`. */
+function trailingStatement(statement: Statement): Statement {
+  if (statement.type === AST_NODE_TYPES.IfStatement) return trailingStatement(statement.alternate ?? statement.consequent);
+  const body = loopOrLabelBody(statement);
+  return body ? trailingStatement(body) : statement;
 }
 
 /** Whether an `else` written after `statement` would pair with an `if` inside it (a dangling else). */
 function endsInOpenIf(statement: Statement): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.IfStatement:
-      return statement.alternate === null || endsInOpenIf(statement.alternate);
-    case AST_NODE_TYPES.ForStatement:
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.WithStatement:
-    case AST_NODE_TYPES.LabeledStatement:
-      return endsInOpenIf(statement.body);
-    default:
-      return false;
-  }
+  if (statement.type === AST_NODE_TYPES.IfStatement) return statement.alternate === null || endsInOpenIf(statement.alternate);
+  const body = loopOrLabelBody(statement);
+  return body ? endsInOpenIf(body) : false;
 }
 
 /**
