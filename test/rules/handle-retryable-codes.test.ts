@@ -31,128 +31,133 @@ const oneLineIf = (subject: string, members: readonly string[]) =>
   `if (${comparisons(subject, members)}) { ${ONE_LINE_TODO} }`;
 const suggest = (output: string) => [{ messageId: 'addMissingCases' as const, output }];
 
-/** A switch over `err.code`, inside `function handle(err)`, with the given case lines. */
-const handler = (body: string) => `${IMPORT}\nfunction handle(err) {\n${body}\n}`;
+const SWITCH_LITERALS = outdent`
+  ${IMPORT}
+  function handle(err) {
+    switch (err.code) {
+      case -401:
+        refresh();
+        break;
+      case -402:
+        askConsent();
+        break;
+      default:
+        throw err;
+    }
+  }
+`;
+const SWITCH_LITERALS_FIXED = outdent`
+  ${IMPORT}
+  function handle(err) {
+    switch (err.code) {
+      case -401:
+        refresh();
+        break;
+      case -402:
+        askConsent();
+        break;
+      case KakaoErrorCode.InternalError:
+      case KakaoErrorCode.ServiceInternalIssue:
+      case KakaoErrorCode.ServerTimeOut:
+      case KakaoErrorCode.UnderMaintenance:
+        ${TODO}
+      default:
+        throw err;
+    }
+  }
+`;
 
-const SWITCH_LITERALS = handler(
-  [
-    '  switch (err.code) {',
-    '    case -401:',
-    '      refresh();',
-    '      break;',
-    '    case -402:',
-    '      askConsent();',
-    '      break;',
-    '    default:',
-    '      throw err;',
-    '  }',
-  ].join('\n'),
-);
-const SWITCH_LITERALS_FIXED = handler(
-  [
-    '  switch (err.code) {',
-    '    case -401:',
-    '      refresh();',
-    '      break;',
-    '    case -402:',
-    '      askConsent();',
-    '      break;',
-    '    case KakaoErrorCode.InternalError:',
-    '    case KakaoErrorCode.ServiceInternalIssue:',
-    '    case KakaoErrorCode.ServerTimeOut:',
-    '    case KakaoErrorCode.UnderMaintenance:',
-    `      ${TODO}`,
-    '    default:',
-    '      throw err;',
-    '  }',
-  ].join('\n'),
-);
-
-const SWITCH_ENUM = [
-  IMPORT,
-  'switch (response.data.code) {',
-  '  case KakaoErrorCode.InvalidToken:',
-  '    return refresh();',
-  '  case KakaoErrorCode.InternalError:',
-  '    return retry();',
-  '}',
-].join('\n');
-const SWITCH_ENUM_FIXED = [
-  IMPORT,
-  'switch (response.data.code) {',
-  '  case KakaoErrorCode.InvalidToken:',
-  '    return refresh();',
-  '  case KakaoErrorCode.InternalError:',
-  '    return retry();',
-  '  case KakaoErrorCode.ServiceInternalIssue:',
-  '  case KakaoErrorCode.ServerTimeOut:',
-  '  case KakaoErrorCode.UnderMaintenance:',
-  `    ${TODO}`,
-  '    break;',
-  '}',
-].join('\n');
+const SWITCH_ENUM = outdent`
+  ${IMPORT}
+  switch (response.data.code) {
+    case KakaoErrorCode.InvalidToken:
+      return refresh();
+    case KakaoErrorCode.InternalError:
+      return retry();
+  }
+`;
+const SWITCH_ENUM_FIXED = outdent`
+  ${IMPORT}
+  switch (response.data.code) {
+    case KakaoErrorCode.InvalidToken:
+      return refresh();
+    case KakaoErrorCode.InternalError:
+      return retry();
+    case KakaoErrorCode.ServiceInternalIssue:
+    case KakaoErrorCode.ServerTimeOut:
+    case KakaoErrorCode.UnderMaintenance:
+      ${TODO}
+      break;
+  }
+`;
 
 // No import yet: the suggestion adds it (settings.kakao.enumModule is set).
-const SWITCH_MIXED = [
-  "export const api = 'https://kapi.kakao.com/v2/user/me';",
-  'switch (err.errorCode) {',
-  '  case KakaoErrorCode.InvalidToken:',
-  '  case -7:',
-  '    // token trouble',
-  '    relogin();',
-  '    break;',
-  '  // anything else',
-  '  default:',
-  '    fail();',
-  '}',
-].join('\n');
-const SWITCH_MIXED_FIXED = [
-  IMPORT,
-  "export const api = 'https://kapi.kakao.com/v2/user/me';",
-  'switch (err.errorCode) {',
-  '  case KakaoErrorCode.InvalidToken:',
-  '  case -7:',
-  '    // token trouble',
-  '    relogin();',
-  '    break;',
-  '  case KakaoErrorCode.InternalError:',
-  '  case KakaoErrorCode.ServerTimeOut:',
-  '  case KakaoErrorCode.UnderMaintenance:',
-  `    ${TODO}`,
-  '  // anything else',
-  '  default:',
-  '    fail();',
-  '}',
-].join('\n');
+const SWITCH_MIXED = outdent`
+  export const api = 'https://kapi.kakao.com/v2/user/me';
+  switch (err.errorCode) {
+    case KakaoErrorCode.InvalidToken:
+    case -7:
+      // token trouble
+      relogin();
+      break;
+    // anything else
+    default:
+      fail();
+  }
+`;
+const SWITCH_MIXED_FIXED = outdent`
+  ${IMPORT}
+  export const api = 'https://kapi.kakao.com/v2/user/me';
+  switch (err.errorCode) {
+    case KakaoErrorCode.InvalidToken:
+    case -7:
+      // token trouble
+      relogin();
+      break;
+    case KakaoErrorCode.InternalError:
+    case KakaoErrorCode.ServerTimeOut:
+    case KakaoErrorCode.UnderMaintenance:
+      ${TODO}
+    // anything else
+    default:
+      fail();
+  }
+`;
 
 // The case above `default` falls through into it, and still does past the added labels.
-const SWITCH_FALLTHROUGH = [
-  'export const kakao = 1;',
-  'switch (code) {',
-  '  case -401:',
-  '    log();',
-  '  default:',
-  '    fail();',
-  '}',
-].join('\n');
-const SWITCH_FALLTHROUGH_FIXED = [
-  IMPORT,
-  'export const kakao = 1;',
-  'switch (code) {',
-  '  case -401:',
-  '    log();',
-  '  case KakaoErrorCode.InternalError:',
-  '  case KakaoErrorCode.ServiceInternalIssue:',
-  '  case KakaoErrorCode.ServerTimeOut:',
-  '  case KakaoErrorCode.UnderMaintenance:',
-  `    ${TODO}`,
-  '  default:',
-  '    fail();',
-  '}',
-].join('\n');
+const SWITCH_FALLTHROUGH = outdent`
+  export const kakao = 1;
+  switch (code) {
+    case -401:
+      log();
+    default:
+      fail();
+  }
+`;
+const SWITCH_FALLTHROUGH_FIXED = outdent`
+  ${IMPORT}
+  export const kakao = 1;
+  switch (code) {
+    case -401:
+      log();
+    case KakaoErrorCode.InternalError:
+    case KakaoErrorCode.ServiceInternalIssue:
+    case KakaoErrorCode.ServerTimeOut:
+    case KakaoErrorCode.UnderMaintenance:
+      ${TODO}
+    default:
+      fail();
+  }
+`;
 
-const SWITCH_ONE_LINE = `${IMPORT}\nswitch (code) { case -401: a(); break; default: b(); }`;
-const SWITCH_ONE_LINE_FIXED = `${IMPORT}\nswitch (code) { case -401: a(); break; case KakaoErrorCode.InternalError: case KakaoErrorCode.ServiceInternalIssue: case KakaoErrorCode.ServerTimeOut: case KakaoErrorCode.UnderMaintenance: ${ONE_LINE_TODO} default: b(); }`;
+const SWITCH_ONE_LINE = outdent`
+  ${IMPORT}
+  switch (code) { case -401: a(); break; default: b(); }
+`;
+const SWITCH_ONE_LINE_FIXED = outdent`
+  ${IMPORT}
+  switch (code) { case -401: a(); break; case KakaoErrorCode.InternalError: case KakaoErrorCode.ServiceInternalIssue: case KakaoErrorCode.ServerTimeOut: case KakaoErrorCode.UnderMaintenance: ${ONE_LINE_TODO} default: b(); }
+`;
 
 // No Kakao evidence (checked with scope: 'all') and no enum module: literal cases, tab indentation.
 const SWITCH_NO_ENUM = ['switch (err.code) {', '\tcase -401: // token', '\t\trefresh();', '\t\tbreak; // done', '}'].join('\n');
@@ -175,113 +180,374 @@ ruleTester.run('handle-retryable-codes', rule, {
     // Complete dispatches.
     {
       filename: file,
-      code: handler(
-        '  switch (err.code) {\n    case -1:\n    case -7:\n    case -603:\n    case -9798:\n      return retry();\n    case -401:\n      return refresh();\n  }',
-      ),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          switch (err.code) {
+            case -1:
+            case -7:
+            case -603:
+            case -9798:
+              return retry();
+            case -401:
+              return refresh();
+          }
+        }
+      `,
     },
     {
       filename: file,
-      code: `${IMPORT}\nswitch (err?.code as KakaoErrorCode) {\n  case KakaoErrorCode.InternalError:\n  case KakaoErrorCode.ServiceInternalIssue:\n  case KakaoErrorCode.ServerTimeOut:\n  case KakaoErrorCode.UnderMaintenance:\n    retry();\n    break;\n  case KakaoErrorCode.InvalidToken:\n    refresh();\n}`,
+      code: outdent`
+        ${IMPORT}
+        switch (err?.code as KakaoErrorCode) {
+          case KakaoErrorCode.InternalError:
+          case KakaoErrorCode.ServiceInternalIssue:
+          case KakaoErrorCode.ServerTimeOut:
+          case KakaoErrorCode.UnderMaintenance:
+            retry();
+            break;
+          case KakaoErrorCode.InvalidToken:
+            refresh();
+        }
+      `,
     },
     {
       filename: file,
-      code: `${IMPORT}\nif (code === KakaoErrorCode.InternalError || code === -7) retry();\nelse if ([-603, KakaoErrorCode.UnderMaintenance].includes(code)) retry();\nelse if (code === -401) refresh();\nelse throw err;`,
+      code: outdent`
+        ${IMPORT}
+        if (code === KakaoErrorCode.InternalError || code === -7) retry();
+        else if ([-603, KakaoErrorCode.UnderMaintenance].includes(code)) retry();
+        else if (code === -401) refresh();
+        else throw err;
+      `,
     },
     {
       filename: file,
-      code: `${IMPORT}\nconst TRANSIENT = new Set([-1, -7, -603, -9798]);\nfunction handle(err) {\n  if (TRANSIENT.has(err.code)) return retry();\n  if (Number(err.code) === -401) return refresh();\n  if (err?.code === -402) return askConsent();\n  throw err;\n}`,
+      code: outdent`
+        ${IMPORT}
+        const TRANSIENT = new Set([-1, -7, -603, -9798]);
+        function handle(err) {
+          if (TRANSIENT.has(err.code)) return retry();
+          if (Number(err.code) === -401) return refresh();
+          if (err?.code === -402) return askConsent();
+          throw err;
+        }
+      `,
     },
     // Not Kakao dispatches: HTTP statuses, string codes, -1 as "not found", a single check.
-    { filename: file, code: `${IMPORT}\nswitch (res.status) {\n  case 401: refresh(); break;\n  case 500: retry(); break;\n}` },
-    { filename: file, code: `${IMPORT}\nif (res.status === 401) refresh();\nelse if (res.status === 503) retry();` },
-    { filename: file, code: `${IMPORT}\nswitch (err.code) {\n  case 'ECONNRESET': retry(); break;\n  case 'ETIMEDOUT': retry(); break;\n}` },
-    { filename: file, code: `${IMPORT}\ntype Code = 'a' | 'b';\ndeclare const code: Code;\nif (code === 'a') {} else if (code === 'b') {}` },
-    { filename: file, code: `${IMPORT}\nswitch (list.indexOf(item)) { case -1: add(); break; default: skip(); }` },
-    { filename: file, code: `${IMPORT}\nif (list.indexOf(a) === -1) x();\nelse if (list.indexOf(b) === -1) y();` },
-    { filename: file, code: `${IMPORT}\nif (err.code === -401) refresh();\nthrow err;` },
-    { filename: file, code: `${IMPORT}\nif (err.code === -401) refresh();\nif (other.code === -402) askConsent();` },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        switch (res.status) {
+          case 401: refresh(); break;
+          case 500: retry(); break;
+        }
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        if (res.status === 401) refresh();
+        else if (res.status === 503) retry();
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        switch (err.code) {
+          case 'ECONNRESET': retry(); break;
+          case 'ETIMEDOUT': retry(); break;
+        }
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        type Code = 'a' | 'b';
+        declare const code: Code;
+        if (code === 'a') {} else if (code === 'b') {}
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        switch (list.indexOf(item)) { case -1: add(); break; default: skip(); }
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        if (list.indexOf(a) === -1) x();
+        else if (list.indexOf(b) === -1) y();
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        if (err.code === -401) refresh();
+        throw err;
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        if (err.code === -401) refresh();
+        if (other.code === -402) askConsent();
+      `,
+    },
     // Guards: in the conditions, in `default`, before the dispatch, around it, after it.
     {
       filename: file,
-      code: `${IMPORT}\nif (isRetryableKakaoErrorCode(err.code)) retry();\nelse if (err.code === -401) refresh();\nelse if (err.code === -402) askConsent();`,
+      code: outdent`
+        ${IMPORT}
+        if (isRetryableKakaoErrorCode(err.code)) retry();
+        else if (err.code === -401) refresh();
+        else if (err.code === -402) askConsent();
+      `,
     },
     {
       filename: file,
-      code: handler('  switch (err.code) {\n    case -401: return refresh();\n    default:\n      if (isRetryable(err)) return retry();\n      throw err;\n  }'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          switch (err.code) {
+            case -401: return refresh();
+            default:
+              if (isRetryable(err)) return retry();
+              throw err;
+          }
+        }
+      `,
     },
     {
       filename: file,
-      code: handler('  if (isRetryableKakaoErrorCode(err.code)) return retry();\n  log(err);\n  switch (err.code) {\n    case -401: return refresh();\n  }'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (isRetryableKakaoErrorCode(err.code)) return retry();
+          log(err);
+          switch (err.code) {
+            case -401: return refresh();
+          }
+        }
+      `,
     },
     {
       filename: file,
-      code: handler('  if (!kakao.isRetryable(err.code)) {\n    switch (err.code) {\n      case -401: return refresh();\n      case -402: return askConsent();\n    }\n  }'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (!kakao.isRetryable(err.code)) {
+            switch (err.code) {
+              case -401: return refresh();
+              case -402: return askConsent();
+            }
+          }
+        }
+      `,
     },
     {
       filename: file,
-      code: handler('  switch (err.code) {\n    case -401: return refresh();\n    case -402: return askConsent();\n  }\n  if (retryableKakaoErrorCodes.includes(err.code)) return retry();\n  throw err;'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          switch (err.code) {
+            case -401: return refresh();
+            case -402: return askConsent();
+          }
+          if (retryableKakaoErrorCodes.includes(err.code)) return retry();
+          throw err;
+        }
+      `,
     },
     {
       filename: file,
-      code: handler('  if (err.code === -401) return refresh();\n  if (err.code === -402) return askConsent();\n  if (isRetryable(err.code)) return retry();\n  throw err;'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (err.code === -401) return refresh();
+          if (err.code === -402) return askConsent();
+          if (isRetryable(err.code)) return retry();
+          throw err;
+        }
+      `,
     },
     // Explicit checks of the same subject before the dispatch or in its default branch.
     {
       filename: file,
-      code: handler('  if ([-1, -7, -603, -9798].includes(err.code)) return retry();\n  switch (err.code) {\n    case -401: return refresh();\n    case -402: return askConsent();\n  }'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if ([-1, -7, -603, -9798].includes(err.code)) return retry();
+          switch (err.code) {
+            case -401: return refresh();
+            case -402: return askConsent();
+          }
+        }
+      `,
     },
     {
       filename: file,
-      code: handler('  switch (err.code) {\n    case -401: return refresh();\n    default:\n      if (err.code === -1 || err.code === -7 || err.code === -603 || err.code === -9798) return retry();\n      throw err;\n  }'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          switch (err.code) {
+            case -401: return refresh();
+            default:
+              if (err.code === -1 || err.code === -7 || err.code === -603 || err.code === -9798) return retry();
+              throw err;
+          }
+        }
+      `,
     },
     // `default` / final `else` with a comment matching the pattern.
     {
       filename: file,
-      code: handler('  switch (err.code) {\n    case -401: return refresh();\n    default: // Retryable codes: rethrown, the queue retries them.\n      throw err;\n  }'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          switch (err.code) {
+            case -401: return refresh();
+            default: // Retryable codes: rethrown, the queue retries them.
+              throw err;
+          }
+        }
+      `,
     },
     {
       filename: file,
-      code: `${IMPORT}\nif (code === -401) refresh();\nelse if (code === -402) askConsent();\nelse {\n  /* retried by the caller */\n  throw err;\n}`,
+      code: outdent`
+        ${IMPORT}
+        if (code === -401) refresh();
+        else if (code === -402) askConsent();
+        else {
+          /* retried by the caller */
+          throw err;
+        }
+      `,
     },
     {
       filename: file,
-      code: handler('  switch (err.code) {\n    case -401: return refresh();\n    // retries happen upstream\n  }'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          switch (err.code) {
+            case -401: return refresh();
+            // retries happen upstream
+          }
+        }
+      `,
     },
     // Nested dispatches: each is checked on its own.
     {
       filename: file,
-      code: handler('  switch (err.code) {\n    case -1: case -7: case -603: case -9798:\n      if (attempt.code === -401) reset();\n      else if (attempt.code === -1 || attempt.code === -7 || attempt.code === -603 || attempt.code === -9798) wait();\n      return retry();\n  }'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          switch (err.code) {
+            case -1: case -7: case -603: case -9798:
+              if (attempt.code === -401) reset();
+              else if (attempt.code === -1 || attempt.code === -7 || attempt.code === -603 || attempt.code === -9798) wait();
+              return retry();
+          }
+        }
+      `,
     },
     // Odd code never crashes.
-    { filename: file, code: `${IMPORT}\nswitch (code) {}\nswitch (code) { default: }\nswitch (true) { case code === -401: break; }` },
-    { filename: file, code: `${IMPORT}\nswitch (code) { default: break; case -1: case -7: case -603: case -9798: case -1: retry(); }` },
-    // Options.
-    { filename: file, code: `${IMPORT}\nswitch (code) { case -401: a(); break; default: b(); }`, options: [{ allowDefault: true }] },
-    { filename: file, code: `${IMPORT}\nif (code === -401) a(); else if (code === -402) b(); else c();`, options: [{ allowDefault: true }] },
     {
       filename: file,
-      code: `${IMPORT}\nswitch (code) { case -401: a(); break; default: /* handled by withBackoff */ b(); }`,
+      code: outdent`
+        ${IMPORT}
+        switch (code) {}
+        switch (code) { default: }
+        switch (true) { case code === -401: break; }
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        switch (code) { default: break; case -1: case -7: case -603: case -9798: case -1: retry(); }
+      `,
+    },
+    // Options.
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        switch (code) { case -401: a(); break; default: b(); }
+      `,
+      options: [{ allowDefault: true }],
+    },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        if (code === -401) a(); else if (code === -402) b(); else c();
+      `,
+      options: [{ allowDefault: true }],
+    },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        switch (code) { case -401: a(); break; default: /* handled by withBackoff */ b(); }
+      `,
       options: [{ defaultCommentPattern: 'withBackoff' }],
     },
     {
       filename: file,
-      code: handler('  if (shouldRetry(err)) return retry();\n  switch (err.code) { case -401: return refresh(); }'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (shouldRetry(err)) return retry();
+          switch (err.code) { case -401: return refresh(); }
+        }
+      `,
       options: [{ guardNames: ['shouldRetry'] }],
     },
     {
       filename: file,
-      code: `${IMPORT}\nswitch (code) { case -401: a(); break; case -1: retry(); }`,
+      code: outdent`
+        ${IMPORT}
+        switch (code) { case -401: a(); break; case -1: retry(); }
+      `,
       options: [{ retryableCodes: ['InternalError'] }],
     },
-    { filename: file, code: `${IMPORT}\nif (code === -401 || code === -402) relogin();`, options: [{ minimumCodes: 3 }] },
     {
       filename: file,
-      code: `${IMPORT}\nswitch (err.kakaoStatus) { case -401: a(); break; }`,
+      code: outdent`
+        ${IMPORT}
+        if (code === -401 || code === -402) relogin();
+      `,
+      options: [{ minimumCodes: 3 }],
+    },
+    {
+      filename: file,
+      code: outdent`
+        ${IMPORT}
+        switch (err.kakaoStatus) { case -401: a(); break; }
+      `,
       options: [{ errorCodeNames: ['code'] }],
     },
     // Out of scope: no Kakao evidence, or a generated file.
     { filename: file, code: 'switch (err.code) { case -401: refresh(); break; case -402: askConsent(); break; }' },
-    { filename: file, code: '// Code generated by kakao-codegen. DO NOT EDIT.\nconst kakao = 1;\nswitch (err.code) { case -401: break; }' },
+    {
+      filename: file,
+      code: outdent`
+        // Code generated by kakao-codegen. DO NOT EDIT.
+        const kakao = 1;
+        switch (err.code) { case -401: break; }
+      `,
+    },
     // The suggestions' outputs pass.
     { filename: file, code: SWITCH_LITERALS_FIXED },
     { filename: file, code: SWITCH_ENUM_FIXED },
@@ -354,7 +620,16 @@ ruleTester.run('handle-retryable-codes', rule, {
     // the start of the final `else`, so the codes still run its body.
     {
       filename: file,
-      code: `${IMPORT}\nif (err.code === -401) {\n  refresh();\n} else if (err.code === -402) {\n  askConsent();\n} else {\n  throw err;\n}`,
+      code: outdent`
+        ${IMPORT}
+        if (err.code === -401) {
+          refresh();
+        } else if (err.code === -402) {
+          askConsent();
+        } else {
+          throw err;
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
@@ -364,7 +639,17 @@ ruleTester.run('handle-retryable-codes', rule, {
           endLine: 2,
           endColumn: 23,
           suggestions: suggest(
-            `${IMPORT}\nif (err.code === -401) {\n  refresh();\n} else if (err.code === -402) {\n  askConsent();\n} else {\n  ${blockIf('err.code', MEMBERS, '  ')}\n  throw err;\n}`,
+            outdent`
+              ${IMPORT}
+              if (err.code === -401) {
+                refresh();
+              } else if (err.code === -402) {
+                askConsent();
+              } else {
+                ${blockIf('err.code', MEMBERS, '  ')}
+                throw err;
+              }
+            `,
           ),
         },
       ],
@@ -372,13 +657,22 @@ ruleTester.run('handle-retryable-codes', rule, {
     // Without a final `else`: an `else if` whose body is the TODO; the codes go on past the chain as before.
     {
       filename: file,
-      code: `${IMPORT}\nif (err.code === KakaoErrorCode.InvalidToken) refresh();\nelse if (err.code === KakaoErrorCode.InternalError) retry();`,
+      code: outdent`
+        ${IMPORT}
+        if (err.code === KakaoErrorCode.InvalidToken) refresh();
+        else if (err.code === KakaoErrorCode.InternalError) retry();
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing('ServiceInternalIssue (-7), ServerTimeOut (-603), UnderMaintenance (-9798)'),
           suggestions: suggest(
-            `${IMPORT}\nif (err.code === KakaoErrorCode.InvalidToken) refresh();\nelse if (err.code === KakaoErrorCode.InternalError) retry();\nelse ${blockIf('err.code', MEMBERS.slice(1), '')}`,
+            outdent`
+              ${IMPORT}
+              if (err.code === KakaoErrorCode.InvalidToken) refresh();
+              else if (err.code === KakaoErrorCode.InternalError) retry();
+              else ${blockIf('err.code', MEMBERS.slice(1), '')}
+            `,
           ),
         },
       ],
@@ -386,7 +680,15 @@ ruleTester.run('handle-retryable-codes', rule, {
     // Guard clauses: one run of `if`s in a block.
     {
       filename: file,
-      code: handler('  if (err.code === -401) return refresh();\n  if (err.code === -402 || err.code === -1) return askConsent();\n  if (err.code === -7) return retry();\n  throw err;'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (err.code === -401) return refresh();
+          if (err.code === -402 || err.code === -1) return askConsent();
+          if (err.code === -7) return retry();
+          throw err;
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
@@ -395,9 +697,16 @@ ruleTester.run('handle-retryable-codes', rule, {
           column: 3,
           // After the run: the codes reach the `throw` as before.
           suggestions: suggest(
-            handler(
-              `  if (err.code === -401) return refresh();\n  if (err.code === -402 || err.code === -1) return askConsent();\n  if (err.code === -7) return retry();\n  ${blockIf('err.code', MEMBERS.slice(2), '  ')}\n  throw err;`,
-            ),
+            outdent`
+              ${IMPORT}
+              function handle(err) {
+                if (err.code === -401) return refresh();
+                if (err.code === -402 || err.code === -1) return askConsent();
+                if (err.code === -7) return retry();
+                ${blockIf('err.code', MEMBERS.slice(2), '  ')}
+                throw err;
+              }
+            `,
           ),
         },
       ],
@@ -405,33 +714,60 @@ ruleTester.run('handle-retryable-codes', rule, {
     // `||` and lists.
     {
       filename: file,
-      code: `${IMPORT}\nconst TRANSIENT = [KakaoErrorCode.InternalError, -7] as const;\nif (TRANSIENT.includes(code)) retry();\nelse if ([-401, -402].includes(code)) relogin();`,
+      code: outdent`
+        ${IMPORT}
+        const TRANSIENT = [KakaoErrorCode.InternalError, -7] as const;
+        if (TRANSIENT.includes(code)) retry();
+        else if ([-401, -402].includes(code)) relogin();
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'),
           line: 3,
           suggestions: suggest(
-            `${IMPORT}\nconst TRANSIENT = [KakaoErrorCode.InternalError, -7] as const;\nif (TRANSIENT.includes(code)) retry();\nelse if ([-401, -402].includes(code)) relogin();\nelse ${blockIf('code', MEMBERS.slice(2), '')}`,
+            outdent`
+              ${IMPORT}
+              const TRANSIENT = [KakaoErrorCode.InternalError, -7] as const;
+              if (TRANSIENT.includes(code)) retry();
+              else if ([-401, -402].includes(code)) relogin();
+              else ${blockIf('code', MEMBERS.slice(2), '')}
+            `,
           ),
         },
       ],
     },
     {
       filename: file,
-      code: `${IMPORT}\nif (code === -401 || code === -402) relogin();`,
+      code: outdent`
+        ${IMPORT}
+        if (code === -401 || code === -402) relogin();
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
-          suggestions: suggest(`${IMPORT}\nif (code === -401 || code === -402) relogin(); else ${oneLineIf('code', MEMBERS)}`),
+          suggestions: suggest(outdent`
+            ${IMPORT}
+            if (code === -401 || code === -402) relogin(); else ${oneLineIf('code', MEMBERS)}
+          `),
         },
       ],
     },
     // Nested dispatches: the outer one is incomplete, the inner one (another subject) is complete.
     {
       filename: file,
-      code: handler('  switch (err.code) {\n    case -401:\n      switch (refreshError.code) { case -1: case -7: case -603: case -9798: return retry(); }\n      return logout();\n    case -402: return askConsent();\n  }'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          switch (err.code) {
+            case -401:
+              switch (refreshError.code) { case -1: case -7: case -603: case -9798: return retry(); }
+              return logout();
+            case -402: return askConsent();
+          }
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
@@ -440,9 +776,20 @@ ruleTester.run('handle-retryable-codes', rule, {
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: handler(
-                `  switch (err.code) {\n    case -401:\n      switch (refreshError.code) { case -1: case -7: case -603: case -9798: return retry(); }\n      return logout();\n    case -402: return askConsent();\n${ENUM_CASES('    ')}\n      ${TODO}\n      break;\n  }`,
-              ),
+              output: outdent`
+                ${IMPORT}
+                function handle(err) {
+                  switch (err.code) {
+                    case -401:
+                      switch (refreshError.code) { case -1: case -7: case -603: case -9798: return retry(); }
+                      return logout();
+                    case -402: return askConsent();
+                ${ENUM_CASES('    ')}
+                      ${TODO}
+                      break;
+                  }
+                }
+              `,
             },
           ],
         },
@@ -451,7 +798,10 @@ ruleTester.run('handle-retryable-codes', rule, {
     // Both incomplete: one report each.
     {
       filename: file,
-      code: `${IMPORT}\nfor (const e of errors) if (e.code === -401) a(); else if (e.code === -402) { if (f.code === -1) b(); else if (f.code === -7) c(); }`,
+      code: outdent`
+        ${IMPORT}
+        for (const e of errors) if (e.code === -401) a(); else if (e.code === -402) { if (f.code === -1) b(); else if (f.code === -7) c(); }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
@@ -459,7 +809,10 @@ ruleTester.run('handle-retryable-codes', rule, {
           line: 2,
           column: 25,
           suggestions: suggest(
-            `${IMPORT}\nfor (const e of errors) if (e.code === -401) a(); else if (e.code === -402) { if (f.code === -1) b(); else if (f.code === -7) c(); } else ${oneLineIf('e.code', MEMBERS)}`,
+            outdent`
+              ${IMPORT}
+              for (const e of errors) if (e.code === -401) a(); else if (e.code === -402) { if (f.code === -1) b(); else if (f.code === -7) c(); } else ${oneLineIf('e.code', MEMBERS)}
+            `,
           ),
         },
         {
@@ -468,7 +821,10 @@ ruleTester.run('handle-retryable-codes', rule, {
           line: 2,
           column: 79,
           suggestions: suggest(
-            `${IMPORT}\nfor (const e of errors) if (e.code === -401) a(); else if (e.code === -402) { if (f.code === -1) b(); else if (f.code === -7) c(); else ${oneLineIf('f.code', MEMBERS.slice(2))} }`,
+            outdent`
+              ${IMPORT}
+              for (const e of errors) if (e.code === -401) a(); else if (e.code === -402) { if (f.code === -1) b(); else if (f.code === -7) c(); else ${oneLineIf('f.code', MEMBERS.slice(2))} }
+            `,
           ),
         },
       ],
@@ -476,29 +832,53 @@ ruleTester.run('handle-retryable-codes', rule, {
     // A guard elsewhere does not count: in a nested function, or with another name.
     {
       filename: file,
-      code: handler('  items.forEach((item) => { if (isRetryable(item.code)) retry(); });\n  if (err.code === -401) return refresh();\n  if (err.code === -402) return askConsent();'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          items.forEach((item) => { if (isRetryable(item.code)) retry(); });
+          if (err.code === -401) return refresh();
+          if (err.code === -402) return askConsent();
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
           line: 4,
           suggestions: suggest(
-            handler(
-              `  items.forEach((item) => { if (isRetryable(item.code)) retry(); });\n  if (err.code === -401) return refresh();\n  if (err.code === -402) return askConsent();\n  ${blockIf('err.code', MEMBERS, '  ')}`,
-            ),
+            outdent`
+              ${IMPORT}
+              function handle(err) {
+                items.forEach((item) => { if (isRetryable(item.code)) retry(); });
+                if (err.code === -401) return refresh();
+                if (err.code === -402) return askConsent();
+                ${blockIf('err.code', MEMBERS, '  ')}
+              }
+            `,
           ),
         },
       ],
     },
     {
       filename: file,
-      code: `${IMPORT}\nif (shouldRetry(code)) retry();\nelse if (code === -401) a();\nelse if (code === -402) b();`,
+      code: outdent`
+        ${IMPORT}
+        if (shouldRetry(code)) retry();
+        else if (code === -401) a();
+        else if (code === -402) b();
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
           suggestions: suggest(
-            `${IMPORT}\nif (shouldRetry(code)) retry();\nelse if (code === -401) a();\nelse if (code === -402) b();\nelse ${blockIf('code', MEMBERS, '')}`,
+            outdent`
+              ${IMPORT}
+              if (shouldRetry(code)) retry();
+              else if (code === -401) a();
+              else if (code === -402) b();
+              else ${blockIf('code', MEMBERS, '')}
+            `,
           ),
         },
       ],
@@ -506,7 +886,10 @@ ruleTester.run('handle-retryable-codes', rule, {
     // A `default` without the comment, and a comment that does not match.
     {
       filename: file,
-      code: `${IMPORT}\nswitch (code) { case -401: a(); break; default: /* TODO: retry */ b(); }`,
+      code: outdent`
+        ${IMPORT}
+        switch (code) { case -401: a(); break; default: /* TODO: retry */ b(); }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
@@ -514,7 +897,10 @@ ruleTester.run('handle-retryable-codes', rule, {
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `${IMPORT}\nswitch (code) { case -401: a(); break; ${ONE_LINE_CASES} ${ONE_LINE_TODO} default: /* TODO: retry */ b(); }`,
+              output: outdent`
+                ${IMPORT}
+                switch (code) { case -401: a(); break; ${ONE_LINE_CASES} ${ONE_LINE_TODO} default: /* TODO: retry */ b(); }
+              `,
             },
           ],
         },
@@ -523,7 +909,16 @@ ruleTester.run('handle-retryable-codes', rule, {
     // A comment that ends the case above `default` is not the default's.
     {
       filename: file,
-      code: `${IMPORT}\nswitch (code) {\n  case -401:\n    refresh();\n    break; // retry later\n  default:\n    fail();\n}`,
+      code: outdent`
+        ${IMPORT}
+        switch (code) {
+          case -401:
+            refresh();
+            break; // retry later
+          default:
+            fail();
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
@@ -531,7 +926,18 @@ ruleTester.run('handle-retryable-codes', rule, {
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `${IMPORT}\nswitch (code) {\n  case -401:\n    refresh();\n    break; // retry later\n${ENUM_CASES('  ')}\n    ${TODO}\n  default:\n    fail();\n}`,
+              output: outdent`
+                ${IMPORT}
+                switch (code) {
+                  case -401:
+                    refresh();
+                    break; // retry later
+                ${ENUM_CASES('  ')}
+                    ${TODO}
+                  default:
+                    fail();
+                }
+              `,
             },
           ],
         },
@@ -540,7 +946,10 @@ ruleTester.run('handle-retryable-codes', rule, {
     // Options: other codes, and numbers the spec does not list.
     {
       filename: file,
-      code: `${IMPORT}\nswitch (code) { case -401: a(); break; }`,
+      code: outdent`
+        ${IMPORT}
+        switch (code) { case -401: a(); break; }
+      `,
       options: [{ retryableCodes: [-10, 'InternalError', -12345] }],
       errors: [
         {
@@ -549,7 +958,10 @@ ruleTester.run('handle-retryable-codes', rule, {
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `${IMPORT}\nswitch (code) { case -401: a(); break; case KakaoErrorCode.InternalError: case KakaoErrorCode.ApiLimitExceeded: case -12345: ${ONE_LINE_TODO} break; }`,
+              output: outdent`
+                ${IMPORT}
+                switch (code) { case -401: a(); break; case KakaoErrorCode.InternalError: case KakaoErrorCode.ApiLimitExceeded: case -12345: ${ONE_LINE_TODO} break; }
+              `,
             },
           ],
         },
@@ -557,7 +969,10 @@ ruleTester.run('handle-retryable-codes', rule, {
     },
     {
       filename: file,
-      code: `${IMPORT}\nif (code === -401) a(); else if (code === -402) b(); else c();`,
+      code: outdent`
+        ${IMPORT}
+        if (code === -401) a(); else if (code === -402) b(); else c();
+      `,
       options: [{ allowDefault: false, guardNames: ['shouldRetry'] }],
       errors: [
         {
@@ -565,27 +980,39 @@ ruleTester.run('handle-retryable-codes', rule, {
           data: missing(ALL_MISSING),
           // A final `else` that is not a block becomes one.
           suggestions: suggest(
-            `${IMPORT}\nif (code === -401) a(); else if (code === -402) b(); else { ${oneLineIf('code', MEMBERS)} c(); }`,
+            outdent`
+              ${IMPORT}
+              if (code === -401) a(); else if (code === -402) b(); else { ${oneLineIf('code', MEMBERS)} c(); }
+            `,
           ),
         },
       ],
     },
     {
       filename: file,
-      code: `${IMPORT}\nif (code === -401) a();`,
+      code: outdent`
+        ${IMPORT}
+        if (code === -401) a();
+      `,
       options: [{ minimumCodes: 1 }],
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
-          suggestions: suggest(`${IMPORT}\nif (code === -401) a(); else ${oneLineIf('code', MEMBERS)}`),
+          suggestions: suggest(outdent`
+            ${IMPORT}
+            if (code === -401) a(); else ${oneLineIf('code', MEMBERS)}
+          `),
         },
       ],
     },
     // A switch whose cases name enum members, over any subject.
     {
       filename: file,
-      code: `${IMPORT}\nswitch (failure.kind) { case KakaoErrorCode.InvalidToken: break; }`,
+      code: outdent`
+        ${IMPORT}
+        switch (failure.kind) { case KakaoErrorCode.InvalidToken: break; }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
@@ -593,7 +1020,10 @@ ruleTester.run('handle-retryable-codes', rule, {
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `${IMPORT}\nswitch (failure.kind) { case KakaoErrorCode.InvalidToken: break; ${ONE_LINE_CASES} ${ONE_LINE_TODO} break; }`,
+              output: outdent`
+                ${IMPORT}
+                switch (failure.kind) { case KakaoErrorCode.InvalidToken: break; ${ONE_LINE_CASES} ${ONE_LINE_TODO} break; }
+              `,
             },
           ],
         },
@@ -602,7 +1032,10 @@ ruleTester.run('handle-retryable-codes', rule, {
     // A type-only import is made a value import by the suggestion.
     {
       filename: file,
-      code: "import type { KakaoErrorCode } from '../generated/kakao-error-codes';\nswitch (code) { case -401: a(); break; case -1: case -7: case -603: b(); }",
+      code: outdent`
+        import type { KakaoErrorCode } from '../generated/kakao-error-codes';
+        switch (code) { case -401: a(); break; case -1: case -7: case -603: b(); }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
@@ -610,7 +1043,10 @@ ruleTester.run('handle-retryable-codes', rule, {
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `import { KakaoErrorCode } from '../generated/kakao-error-codes';\nswitch (code) { case -401: a(); break; case -1: case -7: case -603: b(); case KakaoErrorCode.UnderMaintenance: ${ONE_LINE_TODO} break; }`,
+              output: outdent`
+                import { KakaoErrorCode } from '../generated/kakao-error-codes';
+                switch (code) { case -401: a(); break; case -1: case -7: case -603: b(); case KakaoErrorCode.UnderMaintenance: ${ONE_LINE_TODO} break; }
+              `,
             },
           ],
         },
@@ -642,7 +1078,10 @@ createRuleTester({}).run('handle-retryable-codes without settings.kakao.enumModu
   invalid: [
     {
       filename: file,
-      code: 'const kakao = 1;\nswitch (code) { case -401: a(); break; }',
+      code: outdent`
+        const kakao = 1;
+        switch (code) { case -401: a(); break; }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
@@ -650,7 +1089,10 @@ createRuleTester({}).run('handle-retryable-codes without settings.kakao.enumModu
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `const kakao = 1;\nswitch (code) { case -401: a(); break; case -1: case -7: case -603: case -9798: ${ONE_LINE_TODO} break; }`,
+              output: outdent`
+                const kakao = 1;
+                switch (code) { case -401: a(); break; case -1: case -7: case -603: case -9798: ${ONE_LINE_TODO} break; }
+              `,
             },
           ],
         },
@@ -666,14 +1108,33 @@ createJsRuleTester({ enumModule: path.join(JS_PROJECT, 'generated', 'kakao-error
   valid: [
     {
       filename: 'src/api/client.js',
-      code: "const { isRetryableKakaoErrorCode } = require('../../generated/kakao-error-codes');\nfunction onError(e) {\n  if (isRetryableKakaoErrorCode(e.code)) return retry();\n  if (e.code === -401) return refresh();\n  if (e.code === -402) return askConsent();\n  throw e;\n}",
+      code: outdent`
+        const { isRetryableKakaoErrorCode } = require('../../generated/kakao-error-codes');
+        function onError(e) {
+          if (isRetryableKakaoErrorCode(e.code)) return retry();
+          if (e.code === -401) return refresh();
+          if (e.code === -402) return askConsent();
+          throw e;
+        }
+      `,
       languageOptions: { sourceType: 'commonjs' },
     },
   ],
   invalid: [
     {
       filename: path.join(JS_PROJECT, 'src/api/client.js'),
-      code: "'use strict';\nconst KAKAO = 'https://kapi.kakao.com';\nfunction onError(e) {\n  switch (e.code) {\n    case -401:\n      return refresh();\n    default:\n      throw e;\n  }\n}",
+      code: outdent`
+        'use strict';
+        const KAKAO = 'https://kapi.kakao.com';
+        function onError(e) {
+          switch (e.code) {
+            case -401:
+              return refresh();
+            default:
+              throw e;
+          }
+        }
+      `,
       languageOptions: { sourceType: 'commonjs' },
       errors: [
         {
@@ -682,7 +1143,24 @@ createJsRuleTester({ enumModule: path.join(JS_PROJECT, 'generated', 'kakao-error
           suggestions: [
             {
               messageId: 'addMissingCases',
-              output: `'use strict';\nconst { KakaoErrorCode } = require('../../generated/kakao-error-codes.js');\nconst KAKAO = 'https://kapi.kakao.com';\nfunction onError(e) {\n  switch (e.code) {\n    case -401:\n      return refresh();\n    case KakaoErrorCode.InternalError:\n    case KakaoErrorCode.ServiceInternalIssue:\n    case KakaoErrorCode.ServerTimeOut:\n    case KakaoErrorCode.UnderMaintenance:\n      ${TODO}\n    default:\n      throw e;\n  }\n}`,
+              output: outdent`
+                'use strict';
+                const { KakaoErrorCode } = require('../../generated/kakao-error-codes.js');
+                const KAKAO = 'https://kapi.kakao.com';
+                function onError(e) {
+                  switch (e.code) {
+                    case -401:
+                      return refresh();
+                    case KakaoErrorCode.InternalError:
+                    case KakaoErrorCode.ServiceInternalIssue:
+                    case KakaoErrorCode.ServerTimeOut:
+                    case KakaoErrorCode.UnderMaintenance:
+                      ${TODO}
+                    default:
+                      throw e;
+                  }
+                }
+              `,
             },
           ],
         },
@@ -698,7 +1176,10 @@ describe('handle-retryable-codes options', () => {
       plugins: { kakao: { rules: { 'handle-retryable-codes': rule } } },
       rules: { 'kakao/handle-retryable-codes': ['error', { retryableCodes: ['InternalEror'] }] },
     } as unknown as Linter.Config;
-    expect(() => linter.verify('const kakao = 1;\nswitch (code) { case -401: break; }', config, 'client.js')).toThrow(
+    expect(() => linter.verify(outdent`
+      const kakao = 1;
+      switch (code) { case -401: break; }
+    `, config, 'client.js')).toThrow(
       /retryableCodes: "InternalEror" is not a code name in the Kakao spec/u,
     );
   });
@@ -711,7 +1192,10 @@ describe('handle-retryable-codes options', () => {
     } as unknown as Linter.Config;
     return linter.verify(code, config, 'client.js');
   };
-  const DISPATCH = 'const kakao = 1;\nswitch (code) { case -401: a(); break; default: /* COMMENT */ b(); }';
+  const DISPATCH = outdent`
+    const kakao = 1;
+    switch (code) { case -401: a(); break; default: /* COMMENT */ b(); }
+  `;
 
   it('rejects an invalid defaultCommentPattern in one line naming the option', () => {
     let error: Error | undefined;
@@ -740,7 +1224,10 @@ describe('handle-retryable-codes options', () => {
   it('matches the first line of a comment, cut to 200 characters', () => {
     const reported = (comment: string, pattern: string) => lint(DISPATCH.replace('COMMENT', comment), pattern).length;
     expect(reported('retried upstream', 'retried')).toBe(0);
-    expect(reported('handled\n   retried upstream', 'retried')).toBe(1);
+    expect(reported(outdent`
+      handled
+         retried upstream
+    `, 'retried')).toBe(1);
     expect(reported(`${'x'.repeat(199)}retried`, 'retried')).toBe(1);
     expect(reported(`${'x'.repeat(190)}retried`, 'retried')).toBe(0);
     // A slow but not exponential pattern (cubic here) stays fast on a long comment: it sees 200 characters.
@@ -756,51 +1243,106 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
     // The missing codes are checked later in the same list, or earlier, on the same subject.
     {
       filename: file,
-      code: handler(
-        '  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  log(err);\n  if (err.code === -1 || err.code === -7) retry();\n  if ([-603, -9798].includes(err.code)) retry();',
-      ),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (err.code === -401) refresh();
+          if (err.code === -402) askConsent();
+          log(err);
+          if (err.code === -1 || err.code === -7) retry();
+          if ([-603, -9798].includes(err.code)) retry();
+        }
+      `,
     },
     {
       filename: file,
-      code: handler(
-        '  if ([-1, -7, -603].includes(err.code)) return retry();\n  log(err);\n  if (err.code === -9798) return retry();\n  switch (err.code) { case -401: return refresh(); case -402: return askConsent(); }',
-      ),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if ([-1, -7, -603].includes(err.code)) return retry();
+          log(err);
+          if (err.code === -9798) return retry();
+          switch (err.code) { case -401: return refresh(); case -402: return askConsent(); }
+        }
+      `,
     },
     // A guard called anywhere before or after, in the same function.
     {
       filename: file,
-      code: handler(
-        '  const again = isRetryable(err.code);\n  log(err);\n  if (err.code === -401) return refresh();\n  if (err.code === -402) return askConsent();',
-      ),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          const again = isRetryable(err.code);
+          log(err);
+          if (err.code === -401) return refresh();
+          if (err.code === -402) return askConsent();
+        }
+      `,
     },
     {
       filename: file,
-      code: handler('  if (err.code === -401) refresh();\n  else if (err.code === -402) askConsent();\n  log(err);\n  if (isRetryable(err.code)) retry();'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (err.code === -401) refresh();
+          else if (err.code === -402) askConsent();
+          log(err);
+          if (isRetryable(err.code)) retry();
+        }
+      `,
     },
     // The checks before the dispatch are on another subject.
     {
       filename: file,
-      code: handler('  if (first.code === -1 || first.code === -7 || first.code === -603 || first.code === -9798) retry();\n  switch (x) { case 1: break; }'),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (first.code === -1 || first.code === -7 || first.code === -603 || first.code === -9798) retry();
+          switch (x) { case 1: break; }
+        }
+      `,
     },
     // Without any error-code name or enum member in the file, no if-chain is a dispatch.
-    { filename: file, code: 'if (x === -401) a();\nelse if (x === -402) b();\nif (i === -1) c();' },
+    {
+      filename: file,
+      code: outdent`
+        if (x === -401) a();
+        else if (x === -402) b();
+        if (i === -1) c();
+      `,
+    },
   ],
   invalid: [
     // Two runs in one list, split by another statement: two dispatches; the `if` goes after each run.
     {
       filename: file,
-      code: handler(
-        '  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  log(err);\n  if (other.code === -401) a();\n  if (other.code === -402) b();',
-      ),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (err.code === -401) refresh();
+          if (err.code === -402) askConsent();
+          log(err);
+          if (other.code === -401) a();
+          if (other.code === -402) b();
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
           line: 3,
           suggestions: suggest(
-            handler(
-              `  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  ${blockIf('err.code', MEMBERS, '  ')}\n  log(err);\n  if (other.code === -401) a();\n  if (other.code === -402) b();`,
-            ),
+            outdent`
+              ${IMPORT}
+              function handle(err) {
+                if (err.code === -401) refresh();
+                if (err.code === -402) askConsent();
+                ${blockIf('err.code', MEMBERS, '  ')}
+                log(err);
+                if (other.code === -401) a();
+                if (other.code === -402) b();
+              }
+            `,
           ),
         },
         {
@@ -808,9 +1350,17 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
           data: missing(ALL_MISSING),
           line: 6,
           suggestions: suggest(
-            handler(
-              `  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  log(err);\n  if (other.code === -401) a();\n  if (other.code === -402) b();\n  ${blockIf('other.code', MEMBERS, '  ')}`,
-            ),
+            outdent`
+              ${IMPORT}
+              function handle(err) {
+                if (err.code === -401) refresh();
+                if (err.code === -402) askConsent();
+                log(err);
+                if (other.code === -401) a();
+                if (other.code === -402) b();
+                ${blockIf('other.code', MEMBERS, '  ')}
+              }
+            `,
           ),
         },
       ],
@@ -818,18 +1368,33 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
     // An `if` that compares no code ends a run, and starts none.
     {
       filename: file,
-      code: handler(
-        '  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  if (ready) go();\n  if (other.code === -401) a();\n  if (other.code === -402) b();',
-      ),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (err.code === -401) refresh();
+          if (err.code === -402) askConsent();
+          if (ready) go();
+          if (other.code === -401) a();
+          if (other.code === -402) b();
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
           line: 3,
           suggestions: suggest(
-            handler(
-              `  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  ${blockIf('err.code', MEMBERS, '  ')}\n  if (ready) go();\n  if (other.code === -401) a();\n  if (other.code === -402) b();`,
-            ),
+            outdent`
+              ${IMPORT}
+              function handle(err) {
+                if (err.code === -401) refresh();
+                if (err.code === -402) askConsent();
+                ${blockIf('err.code', MEMBERS, '  ')}
+                if (ready) go();
+                if (other.code === -401) a();
+                if (other.code === -402) b();
+              }
+            `,
           ),
         },
         {
@@ -837,9 +1402,17 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
           data: missing(ALL_MISSING),
           line: 6,
           suggestions: suggest(
-            handler(
-              `  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  if (ready) go();\n  if (other.code === -401) a();\n  if (other.code === -402) b();\n  ${blockIf('other.code', MEMBERS, '  ')}`,
-            ),
+            outdent`
+              ${IMPORT}
+              function handle(err) {
+                if (err.code === -401) refresh();
+                if (err.code === -402) askConsent();
+                if (ready) go();
+                if (other.code === -401) a();
+                if (other.code === -402) b();
+                ${blockIf('other.code', MEMBERS, '  ')}
+              }
+            `,
           ),
         },
       ],
@@ -847,18 +1420,33 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
     // A run whose bodies hold runs of their own (another list each).
     {
       filename: file,
-      code: handler(
-        '  if (err.code === -401) {\n    if (inner.code === -1) a();\n    if (inner.code === -7) b();\n  }\n  if (err.code === -402) askConsent();',
-      ),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (err.code === -401) {
+            if (inner.code === -1) a();
+            if (inner.code === -7) b();
+          }
+          if (err.code === -402) askConsent();
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
           line: 3,
           suggestions: suggest(
-            handler(
-              `  if (err.code === -401) {\n    if (inner.code === -1) a();\n    if (inner.code === -7) b();\n  }\n  if (err.code === -402) askConsent();\n  ${blockIf('err.code', MEMBERS, '  ')}`,
-            ),
+            outdent`
+              ${IMPORT}
+              function handle(err) {
+                if (err.code === -401) {
+                  if (inner.code === -1) a();
+                  if (inner.code === -7) b();
+                }
+                if (err.code === -402) askConsent();
+                ${blockIf('err.code', MEMBERS, '  ')}
+              }
+            `,
           ),
         },
         {
@@ -866,9 +1454,17 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
           data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'),
           line: 4,
           suggestions: suggest(
-            handler(
-              `  if (err.code === -401) {\n    if (inner.code === -1) a();\n    if (inner.code === -7) b();\n    ${blockIf('inner.code', MEMBERS.slice(2), '    ')}\n  }\n  if (err.code === -402) askConsent();`,
-            ),
+            outdent`
+              ${IMPORT}
+              function handle(err) {
+                if (err.code === -401) {
+                  if (inner.code === -1) a();
+                  if (inner.code === -7) b();
+                  ${blockIf('inner.code', MEMBERS.slice(2), '    ')}
+                }
+                if (err.code === -402) askConsent();
+              }
+            `,
           ),
         },
       ],
@@ -876,18 +1472,35 @@ createRuleTester({ scope: 'all' }).run('handle-retryable-codes: runs and the sta
     // Only what the later statements check is handled; a guard in a nested function does not count.
     {
       filename: file,
-      code: handler(
-        '  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  if (err.code === -1) retry();\n  log(err);\n  if (err.code === -7) retry();\n  later(() => isRetryable(err.code));',
-      ),
+      code: outdent`
+        ${IMPORT}
+        function handle(err) {
+          if (err.code === -401) refresh();
+          if (err.code === -402) askConsent();
+          if (err.code === -1) retry();
+          log(err);
+          if (err.code === -7) retry();
+          later(() => isRetryable(err.code));
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing('ServerTimeOut (-603), UnderMaintenance (-9798)'),
           line: 3,
           suggestions: suggest(
-            handler(
-              `  if (err.code === -401) refresh();\n  if (err.code === -402) askConsent();\n  if (err.code === -1) retry();\n  ${blockIf('err.code', MEMBERS.slice(2), '  ')}\n  log(err);\n  if (err.code === -7) retry();\n  later(() => isRetryable(err.code));`,
-            ),
+            outdent`
+              ${IMPORT}
+              function handle(err) {
+                if (err.code === -401) refresh();
+                if (err.code === -402) askConsent();
+                if (err.code === -1) retry();
+                ${blockIf('err.code', MEMBERS.slice(2), '  ')}
+                log(err);
+                if (err.code === -7) retry();
+                later(() => isRetryable(err.code));
+              }
+            `,
           ),
         },
       ],
@@ -920,193 +1533,226 @@ createRuleTester().run('handle-retryable-codes: the suggestion keeps the return 
     // A switch whose every case returns, with a `default` that returns: the cases fall into `default`.
     {
       filename: file,
-      code: `${IMPORT}
-export function toUserMessage(err: { code: number; message: string }): string {
-  switch (err.code) {
-    case -401:
-      return 'Your Kakao login has expired.';
-    case -402:
-      return 'Please allow the app to use your Kakao profile.';
-    default:
-      return \`Kakao error \${err.code}: \${err.message}\`;
-  }
-}`,
+      code: outdent`
+        ${IMPORT}
+        export function toUserMessage(err: { code: number; message: string }): string {
+          switch (err.code) {
+            case -401:
+              return 'Your Kakao login has expired.';
+            case -402:
+              return 'Please allow the app to use your Kakao profile.';
+            default:
+              return \`Kakao error \${err.code}: \${err.message}\`;
+          }
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
-          suggestions: suggest(`${IMPORT}
-export function toUserMessage(err: { code: number; message: string }): string {
-  switch (err.code) {
-    case -401:
-      return 'Your Kakao login has expired.';
-    case -402:
-      return 'Please allow the app to use your Kakao profile.';
-${ENUM_CASES('    ')}
-      ${TODO}
-    default:
-      return \`Kakao error \${err.code}: \${err.message}\`;
-  }
-}`),
+          suggestions: suggest(outdent`
+            ${IMPORT}
+            export function toUserMessage(err: { code: number; message: string }): string {
+              switch (err.code) {
+                case -401:
+                  return 'Your Kakao login has expired.';
+                case -402:
+                  return 'Please allow the app to use your Kakao profile.';
+            ${ENUM_CASES('    ')}
+                  ${TODO}
+                default:
+                  return \`Kakao error \${err.code}: \${err.message}\`;
+              }
+            }
+          `),
         },
       ],
     },
     // Without `default`, in a function that returns after the switch: the cases `break` to that return.
     {
       filename: file,
-      code: `${IMPORT}
-export function label(code: number): string {
-  switch (code) {
-    case -401:
-      return 'expired';
-    case -402:
-      return 'consent';
-  }
-  return 'other';
-}`,
+      code: outdent`
+        ${IMPORT}
+        export function label(code: number): string {
+          switch (code) {
+            case -401:
+              return 'expired';
+            case -402:
+              return 'consent';
+          }
+          return 'other';
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
-          suggestions: suggest(`${IMPORT}
-export function label(code: number): string {
-  switch (code) {
-    case -401:
-      return 'expired';
-    case -402:
-      return 'consent';
-${ENUM_CASES('    ')}
-      ${TODO}
-      break;
-  }
-  return 'other';
-}`),
+          suggestions: suggest(outdent`
+            ${IMPORT}
+            export function label(code: number): string {
+              switch (code) {
+                case -401:
+                  return 'expired';
+                case -402:
+                  return 'consent';
+            ${ENUM_CASES('    ')}
+                  ${TODO}
+                  break;
+              }
+              return 'other';
+            }
+          `),
         },
       ],
     },
     // An async caller: the `default` that rethrows still rethrows for the added codes.
     {
       filename: file,
-      code: `${IMPORT}
-export async function recover(err: { code: number }): Promise<string> {
-  switch (err.code) {
-    case KakaoErrorCode.InvalidToken:
-      return await refresh();
-    default: // unknown: give up
-      throw err;
-  }
-}`,
+      code: outdent`
+        ${IMPORT}
+        export async function recover(err: { code: number }): Promise<string> {
+          switch (err.code) {
+            case KakaoErrorCode.InvalidToken:
+              return await refresh();
+            default: // unknown: give up
+              throw err;
+          }
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
-          suggestions: suggest(`${IMPORT}
-export async function recover(err: { code: number }): Promise<string> {
-  switch (err.code) {
-    case KakaoErrorCode.InvalidToken:
-      return await refresh();
-${ENUM_CASES('    ')}
-      ${TODO}
-    default: // unknown: give up
-      throw err;
-  }
-}`),
+          suggestions: suggest(outdent`
+            ${IMPORT}
+            export async function recover(err: { code: number }): Promise<string> {
+              switch (err.code) {
+                case KakaoErrorCode.InvalidToken:
+                  return await refresh();
+            ${ENUM_CASES('    ')}
+                  ${TODO}
+                default: // unknown: give up
+                  throw err;
+              }
+            }
+          `),
         },
       ],
     },
     // An async if-chain whose final `else` throws: the TODO goes first in it, the `throw` stays.
     {
       filename: file,
-      code: `${IMPORT}
-export async function recover(err: { code: number }): Promise<string> {
-  if (err.code === -401) {
-    return refresh();
-  } else if (err.code === -402) {
-    return askConsent();
-  } else {
-    // anything else is fatal
-    throw err;
-  }
-}`,
+      code: outdent`
+        ${IMPORT}
+        export async function recover(err: { code: number }): Promise<string> {
+          if (err.code === -401) {
+            return refresh();
+          } else if (err.code === -402) {
+            return askConsent();
+          } else {
+            // anything else is fatal
+            throw err;
+          }
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
-          suggestions: suggest(`${IMPORT}
-export async function recover(err: { code: number }): Promise<string> {
-  if (err.code === -401) {
-    return refresh();
-  } else if (err.code === -402) {
-    return askConsent();
-  } else {
-    if (
-      err.code === KakaoErrorCode.InternalError ||
-      err.code === KakaoErrorCode.ServiceInternalIssue ||
-      err.code === KakaoErrorCode.ServerTimeOut ||
-      err.code === KakaoErrorCode.UnderMaintenance
-    ) {
-      ${TODO}
-    }
-    // anything else is fatal
-    throw err;
-  }
-}`),
+          suggestions: suggest(outdent`
+            ${IMPORT}
+            export async function recover(err: { code: number }): Promise<string> {
+              if (err.code === -401) {
+                return refresh();
+              } else if (err.code === -402) {
+                return askConsent();
+              } else {
+                if (
+                  err.code === KakaoErrorCode.InternalError ||
+                  err.code === KakaoErrorCode.ServiceInternalIssue ||
+                  err.code === KakaoErrorCode.ServerTimeOut ||
+                  err.code === KakaoErrorCode.UnderMaintenance
+                ) {
+                  ${TODO}
+                }
+                // anything else is fatal
+                throw err;
+              }
+            }
+          `),
         },
       ],
     },
     // A chain of blocks without a final `else`: an `else if` with the TODO; an asserted subject in parentheses.
     {
       filename: file,
-      code: `${IMPORT}
-function classify(err: { code: unknown }): string {
-  let kind = 'other';
-  if ((err.code as number) === -401) {
-    kind = 'expired';
-  } else if ((err.code as number) === -402) {
-    kind = 'consent';
-  }
-  return kind;
-}`,
+      code: outdent`
+        ${IMPORT}
+        function classify(err: { code: unknown }): string {
+          let kind = 'other';
+          if ((err.code as number) === -401) {
+            kind = 'expired';
+          } else if ((err.code as number) === -402) {
+            kind = 'consent';
+          }
+          return kind;
+        }
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
-          suggestions: suggest(`${IMPORT}
-function classify(err: { code: unknown }): string {
-  let kind = 'other';
-  if ((err.code as number) === -401) {
-    kind = 'expired';
-  } else if ((err.code as number) === -402) {
-    kind = 'consent';
-  } else if (
-    (err.code as number) === KakaoErrorCode.InternalError ||
-    (err.code as number) === KakaoErrorCode.ServiceInternalIssue ||
-    (err.code as number) === KakaoErrorCode.ServerTimeOut ||
-    (err.code as number) === KakaoErrorCode.UnderMaintenance
-  ) {
-    ${TODO}
-  }
-  return kind;
-}`),
+          suggestions: suggest(outdent`
+            ${IMPORT}
+            function classify(err: { code: unknown }): string {
+              let kind = 'other';
+              if ((err.code as number) === -401) {
+                kind = 'expired';
+              } else if ((err.code as number) === -402) {
+                kind = 'consent';
+              } else if (
+                (err.code as number) === KakaoErrorCode.InternalError ||
+                (err.code as number) === KakaoErrorCode.ServiceInternalIssue ||
+                (err.code as number) === KakaoErrorCode.ServerTimeOut ||
+                (err.code as number) === KakaoErrorCode.UnderMaintenance
+              ) {
+                ${TODO}
+              }
+              return kind;
+            }
+          `),
         },
       ],
     },
     // A last branch without `;` on one line: the `else` needs one before it.
     {
       filename: file,
-      code: `${IMPORT}\nif (code === -401) a()\nelse if (code === -402) b()`,
+      code: outdent`
+        ${IMPORT}
+        if (code === -401) a()
+        else if (code === -402) b()
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodes',
           data: missing(ALL_MISSING),
-          suggestions: suggest(`${IMPORT}\nif (code === -401) a()\nelse if (code === -402) b();\nelse ${blockIf('code', MEMBERS, '')}`),
+          suggestions: suggest(outdent`
+            ${IMPORT}
+            if (code === -401) a()
+            else if (code === -402) b();
+            else ${blockIf('code', MEMBERS, '')}
+          `),
         },
       ],
     },
     // No safe suggestion: reading the subject again calls it again.
     {
       filename: file,
-      code: `${IMPORT}\nif (queue.shift().code === -401) a();\nelse if (queue.shift().code === -402) b();`,
+      code: outdent`
+        ${IMPORT}
+        if (queue.shift().code === -401) a();
+        else if (queue.shift().code === -402) b();
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodesNoSuggestion',
@@ -1121,7 +1767,11 @@ function classify(err: { code: unknown }): string {
     // No safe suggestion: an `else` after the last branch would pair with the `if` nested in it.
     {
       filename: file,
-      code: `${IMPORT}\nif (code === -401) a();\nelse if (code === -402) if (ready) b();`,
+      code: outdent`
+        ${IMPORT}
+        if (code === -401) a();
+        else if (code === -402) if (ready) b();
+      `,
       errors: [
         {
           messageId: 'missingRetryableCodesNoSuggestion',
