@@ -65,7 +65,13 @@ ruleTester.run('no-deprecated-api', rule, {
     ...CURRENT_ENDPOINTS.flatMap((path) => [
       { filename: file, code: `fetch('https://kapi.kakao.com${path}');` },
       { filename: file, code: `Kakao.API.request({ url: '${path}' });` },
-      { filename: file, code: `const kakao = 1;\naxios.post(\`\${KAKAO_API}${path}?x=\${x}\`);` },
+      {
+        filename: file,
+        code: outdent`
+          const kakao = 1;
+          axios.post(\`\${KAKAO_API}${path}?x=\${x}\`);
+        `,
+      },
     ]),
     // Near misses of a deprecated path.
     { filename: file, code: "fetch('https://kapi.kakao.com/v1/user/me2');" },
@@ -75,7 +81,13 @@ ruleTester.run('no-deprecated-api', rule, {
     { filename: file, code: "Kakao.API.request({ url: '/v1/api/storyboard' });" },
     { filename: file, code: "Kakao.API.request({ url: '/api/v1/user/me' });" },
     // Another host, even in a Kakao file and whatever the scope.
-    { filename: file, code: "const kakao = 1;\nfetch('https://api.example.com/v1/user/me');" },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        fetch('https://api.example.com/v1/user/me');
+      `,
+    },
     { filename: file, code: "fetch('https://kauth.kakao.com/v1/user/me');" },
     { filename: file, code: "fetch('https://kapi.kakao.com.example.com/v1/user/me');" },
     { filename: file, code: "fetch('https://example.com/kapi.kakao.com/v1/user/me');" },
@@ -84,64 +96,273 @@ ruleTester.run('no-deprecated-api', rule, {
       code: "fetch('https://api.example.com/v1/user/me');",
       settings: { kakao: { scope: 'all' } },
     },
-    { filename: file, code: "const OTHER = 'https://api.example.com';\nconst kakao = 1;\nfetch(`${OTHER}/v1/user/me`);" },
-    { filename: file, code: "const OTHER = 'https://api.example.com';\nconst kakao = 1;\nfetch(OTHER + '/v1/user/me');" },
     {
       filename: file,
-      code: "const github = axios.create({ baseURL: 'https://api.example.com' });\nconst kakao = 1;\ngithub.get('/v1/user/me');",
+      code: outdent`
+        const OTHER = 'https://api.example.com';
+        const kakao = 1;
+        fetch(\`\${OTHER}/v1/user/me\`);
+      `,
     },
-    { filename: file, code: "const kakao = 1;\nhttps.get({ host: 'api.example.com', path: '/v1/user/me' });" },
-    { filename: file, code: "const kakao = 1;\nnew URL('/v1/user/me', 'https://api.example.com');" },
+    {
+      filename: file,
+      code: outdent`
+        const OTHER = 'https://api.example.com';
+        const kakao = 1;
+        fetch(OTHER + '/v1/user/me');
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const github = axios.create({ baseURL: 'https://api.example.com' });
+        const kakao = 1;
+        github.get('/v1/user/me');
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        https.get({ host: 'api.example.com', path: '/v1/user/me' });
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        new URL('/v1/user/me', 'https://api.example.com');
+      `,
+    },
     // Comments and type positions.
-    { filename: file, code: '// GET https://kapi.kakao.com/v1/user/me was retired\nKakao.API.request({ url: "/v2/user/me" });' },
-    { filename: file, code: '/* Kakao.Auth.getStatus(cb); fetch("/v1/user/me") */\nconst kakao = 1;' },
-    { filename: file, code: "const kakao = 1;\ntype Path = '/v1/user/me' | 'https://kapi.kakao.com/v1/user/me';" },
-    { filename: file, code: "const kakao = 1;\ntype Path = `https://kapi.kakao.com/v1/user/me`;" },
-    { filename: file, code: "const kakao = 1;\ninterface Routes { 'https://kapi.kakao.com/v1/user/me': unknown }" },
-    { filename: file, code: "import me from 'https://kapi.kakao.com/v1/user/me';\nconst kakao = me;" },
+    {
+      filename: file,
+      code: outdent`
+        // GET https://kapi.kakao.com/v1/user/me was retired
+        Kakao.API.request({ url: "/v2/user/me" });
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        /* Kakao.Auth.getStatus(cb); fetch("/v1/user/me") */
+        const kakao = 1;
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        type Path = '/v1/user/me' | 'https://kapi.kakao.com/v1/user/me';
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        type Path = \`https://kapi.kakao.com/v1/user/me\`;
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        interface Routes { 'https://kapi.kakao.com/v1/user/me': unknown }
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        import me from 'https://kapi.kakao.com/v1/user/me';
+        const kakao = me;
+      `,
+    },
     // A bare path that is not a request target.
-    { filename: file, code: "const kakao = 1;\nconst messages = { me: '/v1/user/me' };" },
-    { filename: file, code: "const kakao = 1;\nt('/v1/user/me');\nconsole.log('/v1/user/me');" },
-    { filename: file, code: "const kakao = 1;\ndescribe('/v1/user/me', () => { it('/v1/api/story/mystory', () => {}); });" },
-    { filename: file, code: "const kakao = 1;\napp.get('/v1/user/me', (req, res) => res.json({}));" },
-    { filename: file, code: "const kakao = 1;\nrouter.get('/v1/user/me', getMe);" },
-    { filename: file, code: "const kakao = 1;\nconst label = 'Calling ' + '/v1/user/me';" },
-    { filename: file, code: "const kakao = 1;\nconst page = `/docs${section}/v1/user/me`;" },
-    { filename: 'src/kakao-login.tsx', code: 'const kakao = 1;\nconst el = <a href="/v1/user/me">me</a>;' },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        const messages = { me: '/v1/user/me' };
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        t('/v1/user/me');
+        console.log('/v1/user/me');
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        describe('/v1/user/me', () => { it('/v1/api/story/mystory', () => {}); });
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        app.get('/v1/user/me', (req, res) => res.json({}));
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        router.get('/v1/user/me', getMe);
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        const label = 'Calling ' + '/v1/user/me';
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        const page = \`/docs\${section}/v1/user/me\`;
+      `,
+    },
+    {
+      filename: 'src/kakao-login.tsx',
+      code: outdent`
+        const kakao = 1;
+        const el = <a href="/v1/user/me">me</a>;
+      `,
+    },
     // No Kakao evidence: a bare path is another API's (the default scope is 'kakao-files').
-    { filename: 'src/other.ts', code: "fetch('/v1/user/me');\naxios.get('/v1/api/story/mystory');" },
+    {
+      filename: 'src/other.ts',
+      code: outdent`
+        fetch('/v1/user/me');
+        axios.get('/v1/api/story/mystory');
+      `,
+    },
     { filename: 'src/other.ts', code: 'if (err.code === -9) {}' },
     // SDK members that are current.
     { filename: file, code: 'Kakao.Auth.getStatusInfo().then(f);' },
-    { filename: file, code: 'const kakao = 1;\nfoo.Auth.getStatus(cb);\nAuth.getStatus(cb);\nKakao.Auth.getStatus2;' },
-    { filename: file, code: 'const kakao = 1;\nconst { getStatus } = other.Auth;' },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        foo.Auth.getStatus(cb);
+        Auth.getStatus(cb);
+        Kakao.Auth.getStatus2;
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        const { getStatus } = other.Auth;
+      `,
+    },
     // -9 that is not checked against an error-code expression.
-    { filename: file, code: 'const kakao = 1;\nconst last = items.slice(-9);' },
-    { filename: file, code: 'const kakao = 1;\nif (offset === -9) {}' },
-    { filename: file, code: "const kakao = 1;\nconst body = { code: -9, msg: 'deprecated' };" },
-    { filename: file, code: 'const kakao = 1;\nthrow new KakaoError(KakaoErrorCode.DeprecatedApi);' },
-    { filename: file, code: 'const kakao = 1;\nif (err.code === -10) {}\nif (err.code === KakaoErrorCode.ApiLimitExceeded) {}' },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        const last = items.slice(-9);
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        if (offset === -9) {}
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        const body = { code: -9, msg: 'deprecated' };
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        throw new KakaoError(KakaoErrorCode.DeprecatedApi);
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        if (err.code === -10) {}
+        if (err.code === KakaoErrorCode.ApiLimitExceeded) {}
+      `,
+    },
     // Options.
     { filename: file, code: "Kakao.API.request({ url: '/v1/api/talk/plusfriends' });", options: [{ reportLegacy: false }] },
     { filename: file, code: "fetch('https://kapi.kakao.com/v1/user/service/terms');", options: [{ reportLegacy: false }] },
     {
       filename: file,
-      code: "fetch('https://kapi.kakao.com/v1/api/story/mystory');\nKakao.API.request({ url: '/v1/api/story/linkinfo' });",
+      code: outdent`
+        fetch('https://kapi.kakao.com/v1/api/story/mystory');
+        Kakao.API.request({ url: '/v1/api/story/linkinfo' });
+      `,
       options: [{ ignore: ['/v1/api/story/*'] }],
     },
     { filename: file, code: "fetch('https://kapi.kakao.com/v1/user/me');", options: [{ ignore: ['/v1/user/me'] }] },
     { filename: file, code: 'Kakao.Auth.getStatus(cb);', options: [{ ignore: ['Kakao.Auth.getStatus'] }] },
-    { filename: file, code: 'const kakao = 1;\nif (err.status === -9) {}', options: [{ errorCodeNames: ['errorCode'] }] },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        if (err.status === -9) {}
+      `,
+      options: [{ errorCodeNames: ['errorCode'] }],
+    },
     // Generated files are never checked.
-    { filename: file, code: "// Code generated by kakao-codegen. DO NOT EDIT.\nfetch('https://kapi.kakao.com/v1/user/me');" },
+    {
+      filename: file,
+      code: outdent`
+        // Code generated by kakao-codegen. DO NOT EDIT.
+        fetch('https://kapi.kakao.com/v1/user/me');
+      `,
+    },
     // Odd strings do not crash.
     {
       filename: file,
-      code: "const kakao = 1;\nconst a = 'https://kapi.kakao.com:abc/v1';\nconst b = '//';\nconst c = 'https://';\nconst d = `${x}`;\nconst e = /\\/v1\\/user\\/me/u;\nconst f = 10n;\nconst g = '\\u002fv1/user/me';",
+      code: outdent`
+        const kakao = 1;
+        const a = 'https://kapi.kakao.com:abc/v1';
+        const b = '//';
+        const c = 'https://';
+        const d = \`\${x}\`;
+        const e = /\\/v1\\/user\\/me/u;
+        const f = 10n;
+        const g = '\\u002fv1/user/me';
+      `,
     },
-    { filename: file, code: `const kakao = 1;\nconst big = '${'/v1/user/'.repeat(5000)}';` },
-    { filename: file, code: `const kakao = 1;\nconst big = '${'https://kapi.kakao.com/v1/user/mex '.repeat(5000)}';` },
-    { filename: 'src/kakao-login.tsx', code: 'const kakao = 1;\nconst el = <p>See https://kapi.kakao.com/v1/user/me</p>;' },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        const big = '${'/v1/user/'.repeat(5000)}';
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        const big = '${'https://kapi.kakao.com/v1/user/mex '.repeat(5000)}';
+      `,
+    },
+    {
+      filename: 'src/kakao-login.tsx',
+      code: outdent`
+        const kakao = 1;
+        const el = <p>See https://kapi.kakao.com/v1/user/me</p>;
+      `,
+    },
   ],
   invalid: [
     // Full URLs: query, trailing slash, fragment, http, protocol-relative, upper-case host.
@@ -172,8 +393,14 @@ ruleTester.run('no-deprecated-api', rule, {
     },
     {
       filename: 'src/kakao-login.tsx',
-      code: 'const kakao = 1;\nconst el = <a href="https://kapi.kakao.com/v1/user/me">me</a>;',
-      errors: [meError('const kakao = 1;\nconst el = <a href="https://kapi.kakao.com/v2/user/me">me</a>;')],
+      code: outdent`
+        const kakao = 1;
+        const el = <a href="https://kapi.kakao.com/v1/user/me">me</a>;
+      `,
+      errors: [meError(outdent`
+        const kakao = 1;
+        const el = <a href="https://kapi.kakao.com/v2/user/me">me</a>;
+      `)],
     },
     // An escaped string: reported, but no suggestion (the source text is not the value).
     {
@@ -194,21 +421,38 @@ ruleTester.run('no-deprecated-api', rule, {
     },
     {
       filename: file,
-      code: "import axios from 'axios';\nconst kakaoToken = 't';\nawait axios.get('/v1/user/me', { headers: { Authorization: `Bearer ${kakaoToken}` } });",
+      code: outdent`
+        import axios from 'axios';
+        const kakaoToken = 't';
+        await axios.get('/v1/user/me', { headers: { Authorization: \`Bearer \${kakaoToken}\` } });
+      `,
       errors: [
         meError(
-          "import axios from 'axios';\nconst kakaoToken = 't';\nawait axios.get('/v2/user/me', { headers: { Authorization: `Bearer ${kakaoToken}` } });",
+          outdent`
+            import axios from 'axios';
+            const kakaoToken = 't';
+            await axios.get('/v2/user/me', { headers: { Authorization: \`Bearer \${kakaoToken}\` } });
+          `,
         ),
       ],
     },
     {
       filename: file,
-      code: "const kakao = 1;\nawait fetch('/v1/user/me?secure_resource=true');",
-      errors: [meError("const kakao = 1;\nawait fetch('/v2/user/me?secure_resource=true');")],
+      code: outdent`
+        const kakao = 1;
+        await fetch('/v1/user/me?secure_resource=true');
+      `,
+      errors: [meError(outdent`
+        const kakao = 1;
+        await fetch('/v2/user/me?secure_resource=true');
+      `)],
     },
     {
       filename: file,
-      code: "const kakaoApi = axios.create({ baseURL: 'https://kapi.kakao.com' });\nkakaoApi.post('/v1/api/talk/plusfriends');",
+      code: outdent`
+        const kakaoApi = axios.create({ baseURL: 'https://kapi.kakao.com' });
+        kakaoApi.post('/v1/api/talk/plusfriends');
+      `,
       errors: [
         {
           messageId: 'legacyEndpoint',
@@ -217,7 +461,10 @@ ruleTester.run('no-deprecated-api', rule, {
             {
               messageId: 'replaceEndpoint',
               data: { path: '/v1/api/talk/plusfriends', replacement: '/v2/api/talk/channels' },
-              output: "const kakaoApi = axios.create({ baseURL: 'https://kapi.kakao.com' });\nkakaoApi.post('/v2/api/talk/channels');",
+              output: outdent`
+                const kakaoApi = axios.create({ baseURL: 'https://kapi.kakao.com' });
+                kakaoApi.post('/v2/api/talk/channels');
+              `,
             },
           ],
         },
@@ -225,7 +472,10 @@ ruleTester.run('no-deprecated-api', rule, {
     },
     {
       filename: file,
-      code: "const kakao = 1;\nhttps.request({ hostname: 'kapi.kakao.com', path: '/v1/user/service/terms', method: 'GET' });",
+      code: outdent`
+        const kakao = 1;
+        https.request({ hostname: 'kapi.kakao.com', path: '/v1/user/service/terms', method: 'GET' });
+      `,
       errors: [
         {
           messageId: 'legacyEndpoint',
@@ -233,34 +483,75 @@ ruleTester.run('no-deprecated-api', rule, {
           suggestions: suggest(
             '/v1/user/service/terms',
             '/v2/user/service_terms',
-            "const kakao = 1;\nhttps.request({ hostname: 'kapi.kakao.com', path: '/v2/user/service_terms', method: 'GET' });",
+            outdent`
+              const kakao = 1;
+              https.request({ hostname: 'kapi.kakao.com', path: '/v2/user/service_terms', method: 'GET' });
+            `,
           ),
         },
       ],
     },
     {
       filename: file,
-      code: "const kakao = 1;\nconst USER_ME_URL = '/v1/user/me';\nconst ENDPOINTS = { me: '/v1/user/me', list: ['/v1/api/story/mystories'] };\nthis.http.get(useSecure ? '/v1/user/me' : '/v2/user/me');",
+      code: outdent`
+        const kakao = 1;
+        const USER_ME_URL = '/v1/user/me';
+        const ENDPOINTS = { me: '/v1/user/me', list: ['/v1/api/story/mystories'] };
+        this.http.get(useSecure ? '/v1/user/me' : '/v2/user/me');
+      `,
       errors: [
-        meError("const kakao = 1;\nconst USER_ME_URL = '/v2/user/me';\nconst ENDPOINTS = { me: '/v1/user/me', list: ['/v1/api/story/mystories'] };\nthis.http.get(useSecure ? '/v1/user/me' : '/v2/user/me');"),
-        meError("const kakao = 1;\nconst USER_ME_URL = '/v1/user/me';\nconst ENDPOINTS = { me: '/v2/user/me', list: ['/v1/api/story/mystories'] };\nthis.http.get(useSecure ? '/v1/user/me' : '/v2/user/me');"),
+        meError(outdent`
+          const kakao = 1;
+          const USER_ME_URL = '/v2/user/me';
+          const ENDPOINTS = { me: '/v1/user/me', list: ['/v1/api/story/mystories'] };
+          this.http.get(useSecure ? '/v1/user/me' : '/v2/user/me');
+        `),
+        meError(outdent`
+          const kakao = 1;
+          const USER_ME_URL = '/v1/user/me';
+          const ENDPOINTS = { me: '/v2/user/me', list: ['/v1/api/story/mystories'] };
+          this.http.get(useSecure ? '/v1/user/me' : '/v2/user/me');
+        `),
         { messageId: 'terminatedEndpoint', data: story('/v1/api/story/mystories'), line: 3 },
-        meError("const kakao = 1;\nconst USER_ME_URL = '/v1/user/me';\nconst ENDPOINTS = { me: '/v1/user/me', list: ['/v1/api/story/mystories'] };\nthis.http.get(useSecure ? '/v2/user/me' : '/v2/user/me');"),
+        meError(outdent`
+          const kakao = 1;
+          const USER_ME_URL = '/v1/user/me';
+          const ENDPOINTS = { me: '/v1/user/me', list: ['/v1/api/story/mystories'] };
+          this.http.get(useSecure ? '/v2/user/me' : '/v2/user/me');
+        `),
       ],
     },
     {
       filename: file,
-      code: "const kakao = 1;\nenum KakaoEndpoint { Me = '/v1/user/me' }\nclass Client { url = '/v1/user/me'; }",
+      code: outdent`
+        const kakao = 1;
+        enum KakaoEndpoint { Me = '/v1/user/me' }
+        class Client { url = '/v1/user/me'; }
+      `,
       errors: [
-        meError("const kakao = 1;\nenum KakaoEndpoint { Me = '/v2/user/me' }\nclass Client { url = '/v1/user/me'; }"),
-        meError("const kakao = 1;\nenum KakaoEndpoint { Me = '/v1/user/me' }\nclass Client { url = '/v2/user/me'; }"),
+        meError(outdent`
+          const kakao = 1;
+          enum KakaoEndpoint { Me = '/v2/user/me' }
+          class Client { url = '/v1/user/me'; }
+        `),
+        meError(outdent`
+          const kakao = 1;
+          enum KakaoEndpoint { Me = '/v1/user/me' }
+          class Client { url = '/v2/user/me'; }
+        `),
       ],
     },
     {
       filename: file,
-      code: "const kakao = 1;\nsend('/v1/user/me');",
+      code: outdent`
+        const kakao = 1;
+        send('/v1/user/me');
+      `,
       options: [{ httpClientNames: ['send'] }],
-      errors: [meError("const kakao = 1;\nsend('/v2/user/me');")],
+      errors: [meError(outdent`
+        const kakao = 1;
+        send('/v2/user/me');
+      `)],
     },
     // Templates: a host expression, the host in the text, the host in a const.
     {
@@ -280,8 +571,14 @@ ruleTester.run('no-deprecated-api', rule, {
     },
     {
       filename: file,
-      code: 'const kakao = 1;\nconst url = `${config.apiBase}/v1/user/me?property_keys=${keys}`;',
-      errors: [meError('const kakao = 1;\nconst url = `${config.apiBase}/v2/user/me?property_keys=${keys}`;')],
+      code: outdent`
+        const kakao = 1;
+        const url = \`\${config.apiBase}/v1/user/me?property_keys=\${keys}\`;
+      `,
+      errors: [meError(outdent`
+        const kakao = 1;
+        const url = \`\${config.apiBase}/v2/user/me?property_keys=\${keys}\`;
+      `)],
     },
     {
       filename: file,
@@ -290,28 +587,49 @@ ruleTester.run('no-deprecated-api', rule, {
     },
     {
       filename: file,
-      code: 'const kakao = 1;\nfetch(`https://${host}/v1/api/story/${kind}`);',
+      code: outdent`
+        const kakao = 1;
+        fetch(\`https://\${host}/v1/api/story/\${kind}\`);
+      `,
       errors: [{ messageId: 'terminatedEndpoint', data: story('/v1/api/story'), suggestions: [] }],
     },
     {
       filename: file,
-      code: "const KAKAO_API = 'https://kapi.kakao.com';\nfetch(`${KAKAO_API}/v1/user/me`);",
-      errors: [meError("const KAKAO_API = 'https://kapi.kakao.com';\nfetch(`${KAKAO_API}/v2/user/me`);")],
+      code: outdent`
+        const KAKAO_API = 'https://kapi.kakao.com';
+        fetch(\`\${KAKAO_API}/v1/user/me\`);
+      `,
+      errors: [meError(outdent`
+        const KAKAO_API = 'https://kapi.kakao.com';
+        fetch(\`\${KAKAO_API}/v2/user/me\`);
+      `)],
     },
     {
       filename: file,
-      code: "const KAKAO_V1 = 'https://kapi.kakao.com/v1';\nfetch(`${KAKAO_V1}/user/me`);",
+      code: outdent`
+        const KAKAO_V1 = 'https://kapi.kakao.com/v1';
+        fetch(\`\${KAKAO_V1}/user/me\`);
+      `,
       errors: [{ messageId: 'terminatedEndpoint', data: ME, suggestions: [] }],
     },
     // Concatenation after a host expression.
     {
       filename: file,
-      code: "const kakao = 1;\nconst url = KAKAO_API + '/v1/user/me';",
-      errors: [meError("const kakao = 1;\nconst url = KAKAO_API + '/v2/user/me';")],
+      code: outdent`
+        const kakao = 1;
+        const url = KAKAO_API + '/v1/user/me';
+      `,
+      errors: [meError(outdent`
+        const kakao = 1;
+        const url = KAKAO_API + '/v2/user/me';
+      `)],
     },
     {
       filename: file,
-      code: "const KAKAO_API = 'https://kapi.kakao.com';\nrequest(KAKAO_API + '/v1/api/story/delete/mystory' + '?id=' + id);",
+      code: outdent`
+        const KAKAO_API = 'https://kapi.kakao.com';
+        request(KAKAO_API + '/v1/api/story/delete/mystory' + '?id=' + id);
+      `,
       errors: [{ messageId: 'terminatedEndpoint', data: story('/v1/api/story/delete/mystory') }],
     },
     // Every path in the spec, and the story wildcard's sub-paths.
@@ -333,7 +651,10 @@ ruleTester.run('no-deprecated-api', rule, {
       ].map((sub) => [`/v1/api/story/${sub}`, 'terminatedEndpoint', story(`/v1/api/story/${sub}`)] as const),
       ['/v1/api/story', 'terminatedEndpoint', story('/v1/api/story')],
     ].map(([path, messageId, data]) => {
-      const code = `Kakao.API.request({ url: '${path as string}' });\nfetch('https://kapi.kakao.com${path as string}?a=1');`;
+      const code = outdent`
+        Kakao.API.request({ url: '${path as string}' });
+        fetch('https://kapi.kakao.com${path as string}?a=1');
+      `;
       const replacement = (data as { replacement: string }).replacement.replace(/^use /u, '');
       const suggestions = (output: string) =>
         (path as string).includes('story') ? [] : suggest(path as string, replacement, output);
@@ -377,25 +698,31 @@ ruleTester.run('no-deprecated-api', rule, {
     },
     {
       filename: file,
-      code: `window.Kakao.Auth.getStatus(cb);
-Kakao?.Auth?.getStatus?.(cb);
-globalThis.Kakao!.Auth.getStatus;`,
+      code: outdent`
+        window.Kakao.Auth.getStatus(cb);
+        Kakao?.Auth?.getStatus?.(cb);
+        globalThis.Kakao!.Auth.getStatus;
+      `,
       errors: [
         {
           messageId: 'deprecatedMember',
           data: GET_STATUS,
           line: 1,
-          suggestions: migrate(`window.Kakao.Auth.getStatusInfo().then(cb);
-Kakao?.Auth?.getStatus?.(cb);
-globalThis.Kakao!.Auth.getStatus;`),
+          suggestions: migrate(outdent`
+            window.Kakao.Auth.getStatusInfo().then(cb);
+            Kakao?.Auth?.getStatus?.(cb);
+            globalThis.Kakao!.Auth.getStatus;
+          `),
         },
         {
           messageId: 'deprecatedMember',
           data: GET_STATUS,
           line: 2,
-          suggestions: migrate(`window.Kakao.Auth.getStatus(cb);
-Kakao?.Auth?.getStatusInfo?.().then(cb);
-globalThis.Kakao!.Auth.getStatus;`),
+          suggestions: migrate(outdent`
+            window.Kakao.Auth.getStatus(cb);
+            Kakao?.Auth?.getStatusInfo?.().then(cb);
+            globalThis.Kakao!.Auth.getStatus;
+          `),
         },
         // Not called: renaming would hand a Promise-returning function to code that passes a callback.
         {
@@ -412,30 +739,34 @@ globalThis.Kakao!.Auth.getStatus;`),
     // A function expression over several lines, with a comment and a trailing comma: all kept.
     {
       filename: file,
-      code: `export function isLoggedIn(): Promise<boolean> {
-  return new Promise((resolve) => {
-    window.Kakao.Auth.getStatus(
-      // the status object
-      function (result) {
-        resolve(result.status === 'connected');
-      },
-    );
-  });
-}`,
+      code: outdent`
+        export function isLoggedIn(): Promise<boolean> {
+          return new Promise((resolve) => {
+            window.Kakao.Auth.getStatus(
+              // the status object
+              function (result) {
+                resolve(result.status === 'connected');
+              },
+            );
+          });
+        }
+      `,
       errors: [
         {
           messageId: 'deprecatedMember',
           data: GET_STATUS,
-          suggestions: migrate(`export function isLoggedIn(): Promise<boolean> {
-  return new Promise((resolve) => {
-    window.Kakao.Auth.getStatusInfo().then(
-      // the status object
-      function (result) {
-        resolve(result.status === 'connected');
-      },
-    );
-  });
-}`),
+          suggestions: migrate(outdent`
+            export function isLoggedIn(): Promise<boolean> {
+              return new Promise((resolve) => {
+                window.Kakao.Auth.getStatusInfo().then(
+                  // the status object
+                  function (result) {
+                    resolve(result.status === 'connected');
+                  },
+                );
+              });
+            }
+          `),
         },
       ],
     },
@@ -456,9 +787,11 @@ globalThis.Kakao!.Auth.getStatus;`),
     // No safe migration: the call's value is read, or it passes more than one callback.
     {
       filename: file,
-      code: `const pending = Kakao.Auth.getStatus(cb);
-Kakao.Auth.getStatus(onStatus, onError);
-Kakao.Auth.getStatus(...callbacks);`,
+      code: outdent`
+        const pending = Kakao.Auth.getStatus(cb);
+        Kakao.Auth.getStatus(onStatus, onError);
+        Kakao.Auth.getStatus(...callbacks);
+      `,
       errors: [
         {
           messageId: 'deprecatedMemberNoSuggestion',
@@ -485,7 +818,10 @@ Kakao.Auth.getStatus(...callbacks);`,
     },
     {
       filename: file,
-      code: "Kakao.Auth['getStatus'](cb);\nconst { getStatus } = Kakao.Auth;",
+      code: outdent`
+        Kakao.Auth['getStatus'](cb);
+        const { getStatus } = Kakao.Auth;
+      `,
       errors: [
         { messageId: 'deprecatedMember', data: GET_STATUS, line: 1, suggestions: [] },
         { messageId: 'deprecatedMember', data: GET_STATUS, line: 2, suggestions: [] },
@@ -494,17 +830,31 @@ Kakao.Auth.getStatus(...callbacks);`,
     // -9 handled: comparison, case, list; literal and enum forms.
     {
       filename: file,
-      code: 'const kakao = 1;\nif (err.response?.data?.code === -9) { migrate(); }',
+      code: outdent`
+        const kakao = 1;
+        if (err.response?.data?.code === -9) { migrate(); }
+      `,
       errors: [{ messageId: 'deprecatedCodeHandled', data: CODE, column: 34 }],
     },
     {
       filename: file,
-      code: 'const kakao = 1;\nswitch (error.code) {\n  case -9: break;\n  case -401: break;\n}',
+      code: outdent`
+        const kakao = 1;
+        switch (error.code) {
+          case -9: break;
+          case -401: break;
+        }
+      `,
       errors: [{ messageId: 'deprecatedCodeHandled', data: CODE, line: 3 }],
     },
     {
       filename: file,
-      code: 'const kakao = 1;\nif ([-9, -3].includes(e.errorCode)) {}\nconst FATAL = new Set([-9]);\nFATAL.has(e.code);',
+      code: outdent`
+        const kakao = 1;
+        if ([-9, -3].includes(e.errorCode)) {}
+        const FATAL = new Set([-9]);
+        FATAL.has(e.code);
+      `,
       errors: [
         { messageId: 'deprecatedCodeHandled', data: CODE, line: 2 },
         { messageId: 'deprecatedCodeHandled', data: CODE, line: 3 },
@@ -512,7 +862,11 @@ Kakao.Auth.getStatus(...callbacks);`,
     },
     {
       filename: file,
-      code: `${IMPORT}\nif (err.code === KakaoErrorCode.DeprecatedApi) {}\nswitch (code) { case KakaoErrorCode.DeprecatedApi: break; }`,
+      code: outdent`
+        ${IMPORT}
+        if (err.code === KakaoErrorCode.DeprecatedApi) {}
+        switch (code) { case KakaoErrorCode.DeprecatedApi: break; }
+      `,
       errors: [
         { messageId: 'deprecatedCodeHandled', data: CODE, line: 2 },
         { messageId: 'deprecatedCodeHandled', data: CODE, line: 3 },
@@ -520,7 +874,11 @@ Kakao.Auth.getStatus(...callbacks);`,
     },
     {
       filename: file,
-      code: "import { KakaoErrorCode as K } from '../generated/kakao-error-codes';\nif ([K.DeprecatedApi].includes(e.code)) {}\nif (e.code !== K?.DeprecatedApi) {}",
+      code: outdent`
+        import { KakaoErrorCode as K } from '../generated/kakao-error-codes';
+        if ([K.DeprecatedApi].includes(e.code)) {}
+        if (e.code !== K?.DeprecatedApi) {}
+      `,
       errors: [
         { messageId: 'deprecatedCodeHandled', data: CODE, line: 2 },
         { messageId: 'deprecatedCodeHandled', data: CODE, line: 3 },
@@ -528,29 +886,50 @@ Kakao.Auth.getStatus(...callbacks);`,
     },
     {
       filename: file,
-      code: "import * as codes from '../generated/kakao-error-codes';\nif (codes.KakaoErrorCode.DeprecatedApi == e.code) {}",
+      code: outdent`
+        import * as codes from '../generated/kakao-error-codes';
+        if (codes.KakaoErrorCode.DeprecatedApi == e.code) {}
+      `,
       errors: [{ messageId: 'deprecatedCodeHandled', data: CODE }],
     },
     // Scope 'all': a file without Kakao evidence is checked too.
     {
       filename: 'src/other.ts',
-      code: "fetch('/v1/user/me');\nif (err.code === -9) {}",
+      code: outdent`
+        fetch('/v1/user/me');
+        if (err.code === -9) {}
+      `,
       settings: { kakao: { scope: 'all' } },
-      errors: [meError("fetch('/v2/user/me');\nif (err.code === -9) {}"), { messageId: 'deprecatedCodeHandled', data: CODE }],
+      errors: [meError(outdent`
+        fetch('/v2/user/me');
+        if (err.code === -9) {}
+      `), { messageId: 'deprecatedCodeHandled', data: CODE }],
     },
     // reportLegacy: false keeps the terminated ones.
     {
       filename: file,
-      code: "Kakao.API.request({ url: '/v1/api/talk/plusfriends' });\nKakao.API.request({ url: '/v1/user/me' });",
+      code: outdent`
+        Kakao.API.request({ url: '/v1/api/talk/plusfriends' });
+        Kakao.API.request({ url: '/v1/user/me' });
+      `,
       options: [{ reportLegacy: false }],
       errors: [
-        meError("Kakao.API.request({ url: '/v1/api/talk/plusfriends' });\nKakao.API.request({ url: '/v2/user/me' });"),
+        meError(outdent`
+          Kakao.API.request({ url: '/v1/api/talk/plusfriends' });
+          Kakao.API.request({ url: '/v2/user/me' });
+        `),
       ],
     },
     // A custom spec: a legacy member with no date and a member replaced elsewhere.
     {
       filename: file,
-      code: "const kakao = 1;\nAcme.Login.status();\nAcme.Old.thing();\nfetch('https://api.acme.test/v1/items/42/');\nAcme.Auth.check(cb);",
+      code: outdent`
+        const kakao = 1;
+        Acme.Login.status();
+        Acme.Old.thing();
+        fetch('https://api.acme.test/v1/items/42/');
+        Acme.Auth.check(cb);
+      `,
       settings: {
         kakao: {
           spec: {
@@ -594,7 +973,13 @@ Kakao.Auth.getStatus(...callbacks);`,
             {
               messageId: 'replaceMember',
               data: { name: 'check', replacement: 'verify' },
-              output: "const kakao = 1;\nAcme.Login.status();\nAcme.Old.thing();\nfetch('https://api.acme.test/v1/items/42/');\nAcme.Auth.verify(cb);",
+              output: outdent`
+                const kakao = 1;
+                Acme.Login.status();
+                Acme.Old.thing();
+                fetch('https://api.acme.test/v1/items/42/');
+                Acme.Auth.verify(cb);
+              `,
             },
           ],
         },
@@ -628,15 +1013,54 @@ const acmeCode = (code: string, member: string, summary: string) => ({
 ruleTester.run('no-deprecated-api: spellings the per-file pre-checks must let through', rule, {
   valid: [
     // Near misses of the pre-checks' needles: `/me` not ending a path, names inside longer ones.
-    { filename: file, code: "import { mergeMap } from './operators/mergeMap';\nfetch('/v1/user/metadata');" },
-    { filename: file, code: 'Kakao.Auth.getStatusInfo(cb);\nconst { getStatusInfo } = Kakao.Auth;' },
+    {
+      filename: file,
+      code: outdent`
+        import { mergeMap } from './operators/mergeMap';
+        fetch('/v1/user/metadata');
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        Kakao.Auth.getStatusInfo(cb);
+        const { getStatusInfo } = Kakao.Auth;
+      `,
+    },
     // Code forms that are not -9.
-    { filename: file, code: 'const kakao = 1;\nif (err.code === - -9) {}\nif (err.code === +9) {}\nif (err.code === 9) {}' },
-    { filename: file, code: 'const kakao = 1;\nif (err.code === -9n) {}' },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        if (err.code === - -9) {}
+        if (err.code === +9) {}
+        if (err.code === 9) {}
+      `,
+    },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        if (err.code === -9n) {}
+      `,
+    },
     // No error-code name in the file: no code check at all.
-    { filename: file, code: 'const kakao = 1;\nif (x.status === -9) {}' },
+    {
+      filename: file,
+      code: outdent`
+        const kakao = 1;
+        if (x.status === -9) {}
+      `,
+    },
     // `-7` is not the code 7.
-    { filename: 'src/other.ts', code: 'if (err.code === -7) {}\nif (err.code === +7) {}', settings: acme },
+    {
+      filename: 'src/other.ts',
+      code: outdent`
+        if (err.code === -7) {}
+        if (err.code === +7) {}
+      `,
+      settings: acme,
+    },
   ],
   invalid: [
     // An enum member is a code whatever it is compared with (as handle-retryable-codes counts it).
@@ -651,32 +1075,50 @@ ruleTester.run('no-deprecated-api: spellings the per-file pre-checks must let th
     // A base constant and a short suffix: only the last segment of the path is in the suffix.
     {
       filename: file,
-      code: "const KAKAO_USER = 'https://kapi.kakao.com/v1/user';\nfetch(KAKAO_USER + '/me');",
+      code: outdent`
+        const KAKAO_USER = 'https://kapi.kakao.com/v1/user';
+        fetch(KAKAO_USER + '/me');
+      `,
       errors: [{ messageId: 'terminatedEndpoint', data: ME, line: 2, suggestions: [] }],
     },
     {
       filename: file,
-      code: "const KAKAO_USER = 'https://kapi.kakao.com/v1/user';\nfetch(`${KAKAO_USER}/me?x=${y}`);",
+      code: outdent`
+        const KAKAO_USER = 'https://kapi.kakao.com/v1/user';
+        fetch(\`\${KAKAO_USER}/me?x=\${y}\`);
+      `,
       errors: [{ messageId: 'terminatedEndpoint', data: ME, line: 2, suggestions: [] }],
     },
     {
       filename: file,
-      code: "const BASE = 'https://kapi.kakao.com/v' + 1 + '/user';\nfetch(BASE + '/me');",
+      code: outdent`
+        const BASE = 'https://kapi.kakao.com/v' + 1 + '/user';
+        fetch(BASE + '/me');
+      `,
       errors: [{ messageId: 'terminatedEndpoint', data: ME, line: 2 }],
     },
     {
       filename: file,
-      code: "const API = 'https://kapi.kakao.com/v1/api';\nfetch(API + '/story/mystory');",
+      code: outdent`
+        const API = 'https://kapi.kakao.com/v1/api';
+        fetch(API + '/story/mystory');
+      `,
       errors: [{ messageId: 'terminatedEndpoint', data: story('/v1/api/story/mystory'), line: 2 }],
     },
     {
       filename: file,
-      code: "const TALK = 'https://kapi.kakao.com/v1/api/talk';\naxios.post(`${TALK}/plusfriends`);",
+      code: outdent`
+        const TALK = 'https://kapi.kakao.com/v1/api/talk';
+        axios.post(\`\${TALK}/plusfriends\`);
+      `,
       errors: [{ messageId: 'legacyEndpoint', data: PLUSFRIENDS, line: 2, suggestions: [] }],
     },
     {
       filename: file,
-      code: "const SERVICE = 'https://kapi.kakao.com/v1/user/service';\nfetch(SERVICE + '/terms');",
+      code: outdent`
+        const SERVICE = 'https://kapi.kakao.com/v1/user/service';
+        fetch(SERVICE + '/terms');
+      `,
       errors: [{ messageId: 'legacyEndpoint', data: TERMS, line: 2 }],
     },
     // What may follow a path in the source: `${`, an escape, an entity; escaped slashes before it.
@@ -697,13 +1139,20 @@ ruleTester.run('no-deprecated-api: spellings the per-file pre-checks must let th
     },
     {
       filename: 'src/kakao-login.tsx',
-      code: 'const kakao = 1;\nconst el = <a href="https://kapi.kakao.com/v1/user/me&#63;x=1">me</a>;',
+      code: outdent`
+        const kakao = 1;
+        const el = <a href="https://kapi.kakao.com/v1/user/me&#63;x=1">me</a>;
+      `,
       errors: [{ messageId: 'terminatedEndpoint', data: ME, suggestions: [] }],
     },
     // The enum, aliased on import, read by a computed key; the SDK member, destructured.
     {
       filename: file,
-      code: "import { KakaoErrorCode as Codes } from '../generated/kakao-error-codes';\nif (err.code === Codes['DeprecatedApi']) {}\nswitch (err.code) { case Codes.DeprecatedApi: break; }",
+      code: outdent`
+        import { KakaoErrorCode as Codes } from '../generated/kakao-error-codes';
+        if (err.code === Codes['DeprecatedApi']) {}
+        switch (err.code) { case Codes.DeprecatedApi: break; }
+      `,
       errors: [
         { messageId: 'deprecatedCodeHandled', data: CODE, line: 2 },
         { messageId: 'deprecatedCodeHandled', data: CODE, line: 3 },
@@ -711,7 +1160,10 @@ ruleTester.run('no-deprecated-api: spellings the per-file pre-checks must let th
     },
     {
       filename: file,
-      code: "const { getStatus: status } = window.Kakao.Auth;\nconst { ['getStatus']: s } = Kakao.Auth;",
+      code: outdent`
+        const { getStatus: status } = window.Kakao.Auth;
+        const { ['getStatus']: s } = Kakao.Auth;
+      `,
       errors: [
         { messageId: 'deprecatedMember', data: GET_STATUS, line: 1, suggestions: [] },
         { messageId: 'deprecatedMember', data: GET_STATUS, line: 2, suggestions: [] },
@@ -720,14 +1172,25 @@ ruleTester.run('no-deprecated-api: spellings the per-file pre-checks must let th
     // -9 spelled otherwise: found from the unary minus.
     {
       filename: file,
-      code: 'const kakao = 1;\nif (err.code === -(9)) {}\nif (err.code === -0x9) {}\nif (err.code === -9.0) {}\nif ((-9 as number) === err.code) {}\nswitch (e.code) { case - 9: break; }',
+      code: outdent`
+        const kakao = 1;
+        if (err.code === -(9)) {}
+        if (err.code === -0x9) {}
+        if (err.code === -9.0) {}
+        if ((-9 as number) === err.code) {}
+        switch (e.code) { case - 9: break; }
+      `,
       errors: [2, 3, 4, 5, 6].map((line) => ({ messageId: 'deprecatedCodeHandled' as const, data: CODE, line })),
     },
     // A custom spec: a `*` before the last segment (any suffix may complete it), a `*` in the last
     // segment, and codes that are not negative (7, and 0 also as -0).
     {
       filename: 'src/other.ts',
-      code: "const SHOP = 'https://api.acme.test/v1/shop';\nfetch(SHOP + '/items');\nfetch('https://api.acme.test/v2/users/42');",
+      code: outdent`
+        const SHOP = 'https://api.acme.test/v1/shop';
+        fetch(SHOP + '/items');
+        fetch('https://api.acme.test/v2/users/42');
+      `,
       settings: acme,
       errors: [
         { messageId: 'legacyEndpoint', data: { api: 'Acme', path: '/v1/shop/items', since: '', replacement: 'it has no replacement' } },
@@ -736,7 +1199,11 @@ ruleTester.run('no-deprecated-api: spellings the per-file pre-checks must let th
     },
     {
       filename: 'src/other.ts',
-      code: 'if (err.code === 7) {}\nif (err.code === -0) {}\nif (err.code === 0) {}',
+      code: outdent`
+        if (err.code === 7) {}
+        if (err.code === -0) {}
+        if (err.code === 0) {}
+      `,
       settings: acme,
       errors: [acmeCode('7', 'Gone', 'gone'), acmeCode('0', 'Zero', 'zero'), acmeCode('0', 'Zero', 'zero')],
     },
@@ -751,12 +1218,24 @@ ruleTester.run('no-deprecated-api: spellings the per-file pre-checks must let th
 
 createJsRuleTester().run('no-deprecated-api in JavaScript', rule as never, {
   valid: [
-    { filename: 'src/api/client.js', code: "const Kakao = require('kakao');\nKakao.API.request({ url: '/v2/user/me' });" },
+    {
+      filename: 'src/api/client.js',
+      code: outdent`
+        const Kakao = require('kakao');
+        Kakao.API.request({ url: '/v2/user/me' });
+      `,
+    },
   ],
   invalid: [
     {
       filename: 'src/api/client.js',
-      code: "'use strict';\nconst axios = require('axios');\nconst KAKAO = 'https://kapi.kakao.com';\naxios.get(KAKAO + '/v1/user/me').catch((e) => { if (e.response.data.code == -9) {} });\nKakao.Auth.getStatus(cb);",
+      code: outdent`
+        'use strict';
+        const axios = require('axios');
+        const KAKAO = 'https://kapi.kakao.com';
+        axios.get(KAKAO + '/v1/user/me').catch((e) => { if (e.response.data.code == -9) {} });
+        Kakao.Auth.getStatus(cb);
+      `,
       languageOptions: { sourceType: 'commonjs' },
       errors: [
         {
@@ -764,7 +1243,13 @@ createJsRuleTester().run('no-deprecated-api in JavaScript', rule as never, {
           suggestions: [
             {
               messageId: 'replaceEndpoint',
-              output: "'use strict';\nconst axios = require('axios');\nconst KAKAO = 'https://kapi.kakao.com';\naxios.get(KAKAO + '/v2/user/me').catch((e) => { if (e.response.data.code == -9) {} });\nKakao.Auth.getStatus(cb);",
+              output: outdent`
+                'use strict';
+                const axios = require('axios');
+                const KAKAO = 'https://kapi.kakao.com';
+                axios.get(KAKAO + '/v2/user/me').catch((e) => { if (e.response.data.code == -9) {} });
+                Kakao.Auth.getStatus(cb);
+              `,
             },
           ],
         },
@@ -774,7 +1259,13 @@ createJsRuleTester().run('no-deprecated-api in JavaScript', rule as never, {
           suggestions: [
             {
               messageId: 'migrateCallbackToPromise',
-              output: "'use strict';\nconst axios = require('axios');\nconst KAKAO = 'https://kapi.kakao.com';\naxios.get(KAKAO + '/v1/user/me').catch((e) => { if (e.response.data.code == -9) {} });\nKakao.Auth.getStatusInfo().then(cb);",
+              output: outdent`
+                'use strict';
+                const axios = require('axios');
+                const KAKAO = 'https://kapi.kakao.com';
+                axios.get(KAKAO + '/v1/user/me').catch((e) => { if (e.response.data.code == -9) {} });
+                Kakao.Auth.getStatusInfo().then(cb);
+              `,
             },
           ],
         },
@@ -1120,7 +1611,10 @@ describe('endpoint matching', () => {
   it('tells from a source text what the file may mention', () => {
     const scan = (text: string) => table.scanSource(text, { codeNames: true });
     const nothing = { endpoints: false, members: false, codeNames: false };
-    expect(scan("import { mergeMap } from './operators/mergeMap';\nKakao.Auth.getStatusInfo(f);")).toEqual(nothing);
+    expect(scan(outdent`
+      import { mergeMap } from './operators/mergeMap';
+      Kakao.Auth.getStatusInfo(f);
+    `)).toEqual(nothing);
     expect(scan("fetch(BASE + '/me');").endpoints).toBe(true);
     expect(scan('fetch(`${BASE}/story/${id}`);').endpoints).toBe(true);
     expect(scan("const { getStatus } = Kakao.Auth;").members).toBe(true);
