@@ -167,24 +167,38 @@ describe('the module system of the file', () => {
   });
 
   it('a CommonJS file that starts with ( gets a require ending in ;', () => {
-    const { output } = fix("(function () {\n  exports.kakao = (e) => e.code === -401\n})()\n", {
-      filename: path.join(cjsPackage, 'iife.js'),
-      cwd: cjsPackage,
-      kakao,
-    });
+    const { output } = fix(
+      outdent`
+        (function () {
+          exports.kakao = (e) => e.code === -401
+        })()
+      ` + '\n',
+      { filename: path.join(cjsPackage, 'iife.js'), cwd: cjsPackage, kakao },
+    );
     expect(output).toBe(
-      "const { KakaoErrorCode } = require('./generated/kakao-error-codes.js');\n(function () {\n  exports.kakao = (e) => e.code === KakaoErrorCode.InvalidToken\n})()\n",
+      outdent`
+        const { KakaoErrorCode } = require('./generated/kakao-error-codes.js');
+        (function () {
+          exports.kakao = (e) => e.code === KakaoErrorCode.InvalidToken
+        })()
+      ` + '\n',
     );
   });
 
   it('a .js file without import or require in a "type": "module" package gets an import', () => {
-    const { output } = fix("const kakao = 'https://kapi.kakao.com';\nif (err.code === -401) {}\n", {
-      filename: path.join(esmPackage, 'page.js'),
-      cwd: esmPackage,
-      kakao,
-    });
+    const { output } = fix(
+      outdent`
+        const kakao = 'https://kapi.kakao.com';
+        if (err.code === -401) {}
+      ` + '\n',
+      { filename: path.join(esmPackage, 'page.js'), cwd: esmPackage, kakao },
+    );
     expect(output).toBe(
-      "import { KakaoErrorCode } from './generated/kakao-error-codes.js';\nconst kakao = 'https://kapi.kakao.com';\nif (err.code === KakaoErrorCode.InvalidToken) {}\n",
+      outdent`
+        import { KakaoErrorCode } from './generated/kakao-error-codes.js';
+        const kakao = 'https://kapi.kakao.com';
+        if (err.code === KakaoErrorCode.InvalidToken) {}
+      ` + '\n',
     );
   });
 
@@ -192,7 +206,10 @@ describe('the module system of the file', () => {
     ['a JavaScript script (CommonJS package, no import, export or require)', 'script.js', cjsPackage],
     ['a TypeScript script (no import or export)', 'script.ts', esmPackage],
   ])('%s gets no import', (_, name, dir) => {
-    const code = "const kakao = 'https://kapi.kakao.com';\nif (err.code === -401) {}\n";
+    const code = outdent`
+      const kakao = 'https://kapi.kakao.com';
+      if (err.code === -401) {}
+    ` + '\n';
     const { output, messages } = fix(code, { filename: path.join(dir, name), cwd: dir, kakao });
     expect(output).toBe(code);
     expect(messages[0]!.message).toContain('Not auto-fixed: this file is a script (no import or export): adding an import would make it a module.');
@@ -299,8 +316,15 @@ ruleTester.run('no-magic-error-code: where the import goes', rule, {
       name: 'a module specifier with a quote is escaped',
       filename: tsFile('src/client.ts'),
       settings: { kakao: { enumModule: "@kakao/it's-codes" } },
-      code: 'export const kakao = 1;\nif (err.code === -401) {}',
-      output: "import { KakaoErrorCode } from '@kakao/it\\'s-codes';\nexport const kakao = 1;\nif (err.code === KakaoErrorCode.InvalidToken) {}",
+      code: outdent`
+        export const kakao = 1;
+        if (err.code === -401) {}
+      `,
+      output: outdent`
+        import { KakaoErrorCode } from '@kakao/it\\'s-codes';
+        export const kakao = 1;
+        if (err.code === KakaoErrorCode.InvalidToken) {}
+      `,
       errors: [{ messageId: 'magicCode' }],
     },
   ],
@@ -423,28 +447,40 @@ ruleTester.run('no-magic-error-code: bindings named like the enum', rule, {
     {
       name: 'a local enum with other values',
       filename: tsFile('src/client.ts'),
-      code: 'export enum KakaoErrorCode { InvalidToken = -999 }\nif (err.code === -401) {}',
+      code: outdent`
+        export enum KakaoErrorCode { InvalidToken = -999 }
+        if (err.code === -401) {}
+      `,
       output: null,
       errors: notTheEnum(`this file's own "KakaoErrorCode" does not give InvalidToken the value -401`),
     },
     {
       name: 'a local object with other values',
       filename: tsFile('src/client.ts'),
-      code: 'export const KakaoErrorCode = { InvalidToken: 123 };\nif (err.code === -401) {}',
+      code: outdent`
+        export const KakaoErrorCode = { InvalidToken: 123 };
+        if (err.code === -401) {}
+      `,
       output: null,
       errors: notTheEnum(`this file's own "KakaoErrorCode" does not give InvalidToken the value -401`),
     },
     {
       name: 'a local class',
       filename: tsFile('src/client.ts'),
-      code: 'export class KakaoErrorCode {}\nif (err.code === -401) {}',
+      code: outdent`
+        export class KakaoErrorCode {}
+        if (err.code === -401) {}
+      `,
       output: null,
       errors: notTheEnum(`this file's own "KakaoErrorCode" is not known to be the generated enum`),
     },
     {
       name: 'an import of the name from another library',
       filename: tsFile('src/client.ts'),
-      code: "import { KakaoErrorCode } from './other-lib.js';\nif (err.code === -401) {}",
+      code: outdent`
+        import { KakaoErrorCode } from './other-lib.js';
+        if (err.code === -401) {}
+      `,
       output: null,
       errors: notTheEnum(
         `"KakaoErrorCode" is imported from './other-lib.js', which is neither settings.kakao.enumModule nor a module generated by kakao-codegen`,
@@ -453,8 +489,14 @@ ruleTester.run('no-magic-error-code: bindings named like the enum', rule, {
     {
       name: 'a local object with the spec values is the enum',
       filename: tsFile('src/client.ts'),
-      code: 'export const KakaoErrorCode = Object.freeze({ InvalidToken: -401 } as const);\nif (err.code === -401) {}',
-      output: 'export const KakaoErrorCode = Object.freeze({ InvalidToken: -401 } as const);\nif (err.code === KakaoErrorCode.InvalidToken) {}',
+      code: outdent`
+        export const KakaoErrorCode = Object.freeze({ InvalidToken: -401 } as const);
+        if (err.code === -401) {}
+      `,
+      output: outdent`
+        export const KakaoErrorCode = Object.freeze({ InvalidToken: -401 } as const);
+        if (err.code === KakaoErrorCode.InvalidToken) {}
+      `,
       errors: [{ messageId: 'magicCode' }],
     },
   ],
@@ -498,7 +540,11 @@ createJsRuleTester({ enumModule: TS_ENUM }).run('no-magic-error-code: JavaScript
   invalid: [
     {
       filename: jsFile('src/client.js'),
-      code: "import axios from 'axios';\nexport const kakao = axios;\nif (err.code === -401) {}",
+      code: outdent`
+        import axios from 'axios';
+        export const kakao = axios;
+        if (err.code === -401) {}
+      `,
       output: null,
       errors: notTheEnum(
         `KakaoErrorCode in ${path.relative(process.cwd(), TS_ENUM)} is a const enum, which JavaScript cannot import (generate it with kakao-codegen --style enum or --style object)`,
