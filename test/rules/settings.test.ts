@@ -15,7 +15,13 @@ import spec from '../../spec/kakao-error-codes.json' with { type: 'json' };
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kakao-settings-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function lint(kakao: unknown, code = 'const kakao = 1;\nif (err.code === -401) {}'): Linter.LintMessage[] {
+/** What `lint` checks unless told otherwise: a Kakao file with one magic code. */
+const MAGIC_CODE = outdent`
+  const kakao = 1;
+  if (err.code === -401) {}
+`;
+
+function lint(kakao: unknown, code = MAGIC_CODE): Linter.LintMessage[] {
   const linter = new Linter({ cwd: tmp });
   return linter.verify(
     code,
@@ -105,7 +111,10 @@ describe('settings.kakao', () => {
     writeFileSync(path.join(app, 'errors.json'), JSON.stringify(renamed));
     const linter = new Linter({ cwd: path.join(tmp, 'monorepo') });
     const messages = linter.verify(
-      'const kakao = 1;\nif (err.code === -401) {}',
+      outdent`
+        const kakao = 1;
+        if (err.code === -401) {}
+      `,
       {
         files: ['**/*.ts'],
         languageOptions: { parser: tsParser },
