@@ -85,7 +85,11 @@ function newestMtime(entry: string): number {
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
-  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  for (const child of readdirSync(entry)) {
+    // The generator's own build output (codegen/dist) is not a source.
+    if (child === 'dist' || child === 'node_modules') continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
   return newest;
 }
 
