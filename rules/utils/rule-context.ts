@@ -57,8 +57,10 @@ export function getKakaoFile(context: AnyContext, errorCodeNamesOption?: readonl
   const { ast } = context.sourceCode;
   let cached = fileCache.get(ast);
   if (!cached) fileCache.set(ast, (cached = []));
-  const hit = cached.find((entry) => entry.settings === settings && sameNames(entry.errorCodeNames, errorCodeNames));
-  if (hit) return hit.file;
+  // A loop, not find(): three rules ask for every file.
+  for (const entry of cached) {
+    if (entry.settings === settings && sameNames(entry.errorCodeNames, errorCodeNames)) return entry.file;
+  }
   setUps++;
   const file = createKakaoFile(context, settings, errorCodeNames);
   cached.push({ settings, errorCodeNames, file });
