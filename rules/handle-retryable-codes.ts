@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createMissingCodesFixer } from './fix/add-missing-codes.js';
 import type { MissingCodesFixer } from './fix/add-missing-codes.js';
 import { createDispatchFinder } from './handle-retryable-codes-utils/dispatches.js';
-import type { Dispatch } from './handle-retryable-codes-utils/dispatches.js';
+import type { Dispatch, DispatchFinder } from './handle-retryable-codes-utils/dispatches.js';
 import { DEFAULT_COMMENT_PATTERN, getSetup } from './handle-retryable-codes-utils/setup.js';
 import type { WantedCode } from './handle-retryable-codes-utils/setup.js';
 import { composeVisitors, createRule, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
@@ -120,14 +120,17 @@ export default createRule<Options, MessageIds>({
     if (!file) return {};
     const setup = getSetup(options, file);
     if (setup.wanted.length === 0) return {};
-    const finder = createDispatchFinder(file, setup, {
-      allowDefault: options.allowDefault ?? false,
-      minimumCodes: options.minimumCodes ?? 2,
-    });
+    // Made on the first switch or if: most files have few, many none.
+    let dispatchFinder: DispatchFinder | undefined;
+    const finder = () =>
+      (dispatchFinder ??= createDispatchFinder(file, setup, {
+        allowDefault: options.allowDefault ?? false,
+        minimumCodes: options.minimumCodes ?? 2,
+      }));
     let fixer: MissingCodesFixer | undefined;
 
     function checkDispatch(dispatch: Dispatch | undefined): void {
-      const missing = dispatch && finder.missingCodes(dispatch);
+      const missing = dispatch && finder().missingCodes(dispatch);
       if (!dispatch || !missing || missing.length === 0) return;
       const { node } = dispatch;
       const loc = headLocation(node);
@@ -159,9 +162,9 @@ export default createRule<Options, MessageIds>({
     }
 
     return composeVisitors(
-      { SwitchStatement: (node) => checkDispatch(finder.switchDispatch(node)) },
+      { SwitchStatement: (node) => checkDispatch(finder().switchDispatch(node)) },
       // Only a switch can be a dispatch without error-code names or enum members (over spec literals).
-      file.mayCheckCodes ? { IfStatement: (node) => checkDispatch(finder.ifDispatch(node)) } : {},
+      file.mayCheckCodes ? { IfStatement: (node) => checkDispatch(finder().ifDispatch(node)) } : {},
     );
   },
 });

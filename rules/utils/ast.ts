@@ -192,16 +192,14 @@ export function codeLiteralListener(
 /** Decides whether an expression holds an error code (by name, optionally by type). */
 export type ErrorCodeExpressionTest = (node: Node) => boolean;
 
-const nameSetCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+const nameTestCache = new WeakMap<readonly string[], ErrorCodeExpressionTest>();
 
 /** The name-based test: an identifier or member chain ending in one of `names`, seen through `Number(x)` and `+x`. */
 export function createErrorCodeNameTest(names: readonly string[]): ErrorCodeExpressionTest {
-  let lowerNames = nameSetCache.get(names);
-  if (!lowerNames) {
-    lowerNames = new Set(names.map((name) => name.toLowerCase()));
-    nameSetCache.set(names, lowerNames);
-  }
-  const set = lowerNames;
+  // One test per names list, not one per file: the settings hand every file the same list.
+  const cached = nameTestCache.get(names);
+  if (cached) return cached;
+  const set = new Set(names.map((name) => name.toLowerCase()));
   const test = (input: Node): boolean => {
     const node = skipConversions(input);
     switch (node.type) {
@@ -215,6 +213,7 @@ export function createErrorCodeNameTest(names: readonly string[]): ErrorCodeExpr
         return false;
     }
   };
+  nameTestCache.set(names, test);
   return test;
 }
 

@@ -489,7 +489,7 @@ export function mayHoldCodeCheck(
       if (!node.computed) return false;
       // A lookup by code (`HANDLERS[err.code]`) needs an error-code key: cheap to ask before the object.
       return (
-        (ctx.isErrorCodeExpression(node.property) && ctx.checksOf(node).some(({ code }) => filter(code))) ||
+        (ctx.isErrorCodeExpression(node.property) && holdsKeptCode(ctx.checksOf(node), filter)) ||
         mayHoldCodeCheck(node.property, ctx, isRelevant, filter)
       );
     case AST_NODE_TYPES.UnaryExpression:
@@ -503,14 +503,12 @@ export function mayHoldCodeCheck(
         mayHoldCodeCheck(node.right, ctx, isRelevant, filter)
       );
     case AST_NODE_TYPES.CallExpression: {
-      const callee = skipWrappers(node.callee);
-      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
-      return (
-        (method !== undefined && MEMBERSHIP_METHODS.has(method)) ||
-        isRelevant(node) ||
-        mayHoldCodeCheck(node.callee, ctx, isRelevant, filter) ||
-        node.arguments.some((argument) => mayHoldCodeCheck(argument, ctx, isRelevant, filter))
-      );
+      // A membership call is asked as the walk asks it (memoized, so a walk after a yes reads it again for free):
+      // most (`seen.has(key)`) are over lists of no codes, and a yes here would walk the whole chain.
+      if (isRelevant(node) || holdsKeptCode(ctx.checksOf(node), filter)) return true;
+      if (mayHoldCodeCheck(node.callee, ctx, isRelevant, filter)) return true;
+      for (const argument of node.arguments) if (mayHoldCodeCheck(argument, ctx, isRelevant, filter)) return true;
+      return false;
     }
     case AST_NODE_TYPES.ChainExpression:
     case AST_NODE_TYPES.TSNonNullExpression:
@@ -521,6 +519,11 @@ export function mayHoldCodeCheck(
     default:
       return true;
   }
+}
+
+function holdsKeptCode(checks: readonly CodeCheck[], filter: CodeFilter): boolean {
+  for (const { code } of checks) if (filter(code)) return true;
+  return false;
 }
 
 function isKeptCode(node: Node, ctx: CodeCheckContext, filter: CodeFilter): boolean {

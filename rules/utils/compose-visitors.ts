@@ -8,11 +8,18 @@ import type { TSESLint } from '@typescript-eslint/utils';
 type Handler = (node: never) => void;
 
 export function composeVisitors(...parts: readonly TSESLint.RuleListener[]): TSESLint.RuleListener {
-  // Most files get one part or none: nothing to compose.
-  const nonEmpty = parts.filter((part) => Object.keys(part).length > 0);
-  if (nonEmpty.length <= 1) return nonEmpty[0] ?? {};
+  // Most files get one part or none: nothing to compose, and nothing allocated to find that out (this runs for every file).
+  let nonEmpty = 0;
+  let last: TSESLint.RuleListener | undefined;
+  for (const part of parts) {
+    if (hasOwnKey(part)) {
+      nonEmpty++;
+      last = part;
+    }
+  }
+  if (nonEmpty <= 1) return last ?? {};
   const handlers = new Map<string, Handler[]>();
-  for (const part of nonEmpty) {
+  for (const part of parts) {
     for (const [selector, handler] of Object.entries(part) as [string, Handler | undefined][]) {
       if (!handler) continue;
       const list = handlers.get(selector);
@@ -30,4 +37,9 @@ export function composeVisitors(...parts: readonly TSESLint.RuleListener[]): TSE
           };
   }
   return composed;
+}
+
+function hasOwnKey(object: object): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return true;
+  return false;
 }

@@ -21,7 +21,7 @@ export interface KakaoFile extends CodeCheckContext {
   readonly fileEnum: FileEnum;
   /**
    * False when no code in the file can be checked against an error code: its text has none of the
-   * error-code names nor the enum's name as a word (in any case), and there is no type information. Then
+   * error-code names nor the enum's name as a word (in any case) outside comments, and there is no type information. Then
    * no comparison, `case`, list or lookup in it is a code check, and rules can skip them all.
    */
   readonly mayCheckCodes: boolean;
@@ -57,8 +57,10 @@ export function getKakaoFile(context: AnyContext, errorCodeNamesOption?: readonl
   const { ast } = context.sourceCode;
   let cached = fileCache.get(ast);
   if (!cached) fileCache.set(ast, (cached = []));
-  const hit = cached.find((entry) => entry.settings === settings && sameNames(entry.errorCodeNames, errorCodeNames));
-  if (hit) return hit.file;
+  // A loop, not find(): three rules ask for every file.
+  for (const entry of cached) {
+    if (entry.settings === settings && sameNames(entry.errorCodeNames, errorCodeNames)) return entry.file;
+  }
   setUps++;
   const file = createKakaoFile(context, settings, errorCodeNames);
   cached.push({ settings, errorCodeNames, file });
@@ -88,13 +90,16 @@ function createKakaoFile(
     isErrorCodeExpression,
     settings,
     checksOf: (container) => checksOf(container),
-    mayCheckCodes: byType !== undefined || codeNameTest(errorCodeNames, enumNames(settings))(sourceCode.text),
+    mayCheckCodes:
+      byType !== undefined ||
+      codeNameTest(errorCodeNames, enumNames(settings))(sourceCode.text, sourceCode.getAllComments()),
   };
   const checksOf = createChecksOf(file);
   return file;
 }
 
-type TextTest = (text: string) => boolean;
+/** `comments`: the file's comments in source order; a name inside one is no identifier, key or string. */
+type TextTest = (text: string, comments: readonly TSESTree.Comment[]) => boolean;
 const codeNameTests = new WeakMap<readonly string[], Map<string, TextTest>>();
 
 /**
@@ -121,12 +126,13 @@ function codeNameTest(errorCodeNames: readonly string[], enumNames: readonly str
       needles.map((needle) => escapeRegExp(needle) + (endsWord(needle) ? '(?![\\w$])' : '')).join('|'),
       'giu',
     );
-    test = (text) => {
+    test = (text, comments) => {
       pattern.lastIndex = 0;
       for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
         const { index } = match;
         const placed = placements.get(match[0].toLowerCase()) ?? [];
-        if (placed.some(({ name, offset }) => isWordAt(text, index - offset, name))) return true;
+        // A whole name lies inside a comment or outside all (comment delimiters are no word characters).
+        if (placed.some(({ name, offset }) => isWordAt(text, index - offset, name)) && !isInComment(comments, index)) return true;
         pattern.lastIndex = index + 1;
       }
       return false;
@@ -146,6 +152,20 @@ function enumNames(settings: KakaoSettings): readonly string[] {
     enumNamesCache.set(settings, (names = [settings.enumName, ...families]));
   }
   return names;
+}
+
+/** Whether `index` is inside one of `comments` (sorted, not overlapping): a binary search. */
+function isInComment(comments: readonly TSESTree.Comment[], index: number): boolean {
+  let low = 0;
+  let high = comments.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const [start, end] = comments[middle]!.range;
+    if (index < start) high = middle - 1;
+    else if (index >= end) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
 
 function offsetsOf(needle: string, name: string): number[] {
