@@ -9,7 +9,7 @@ import {
   findCodeCheck,
   getKakaoFile,
 } from './utils/index.js';
-import type { CodeCheck, CodeLiteral } from './utils/index.js';
+import type { CodeCheck, CodeLiteral, MemberType } from './utils/index.js';
 import { isComparedWithLiteralType } from './no-magic-error-code-utils/literal-type.js';
 import { stringCodeListener } from './no-magic-error-code-utils/string-codes.js';
 import type { StringCodeNode } from './no-magic-error-code-utils/string-codes.js';
@@ -72,7 +72,6 @@ export default createRule<Options, MessageIds>({
     const file = getKakaoFile(context, errorCodeNames);
     if (!file?.mayCheckCodes) return {};
     const { index, fileEnum, settings } = file;
-    const isTypeScript = /\.[cm]?tsx?$/u.test(context.filename);
 
     function checkCode(node: CodeLiteral | StringCodeNode): void {
       // A number not in the spec is no code to name: skip the climb.
@@ -101,7 +100,7 @@ export default createRule<Options, MessageIds>({
             return importFix ? [literalFix, importFix] : null;
           };
           const withReplacement = { ...data, replacement: text };
-          const reason = notFixedReason(check.kind, family !== undefined, replacement.literalTyped, enumName);
+          const reason = notFixedReason(check.kind, family !== undefined, replacement.memberType, enumName);
           if (reason !== undefined) {
             context.report({ node, messageId: 'magicCodeNotFixed', data: { ...data, reason } });
             return;
@@ -113,7 +112,7 @@ export default createRule<Options, MessageIds>({
           }
           const comparedWith = check.kind === 'comparison' || check.kind === 'case' ? check.subject : undefined;
           if (comparedWith && isComparedWithLiteralType(context.sourceCode, comparedWith, check.code.value)) {
-            if (family && !replacement.literalTyped) {
+            if (family && replacement.memberType === 'enum') {
               const literalReason = `it is compared with a string literal type, which a member of the string enum ${enumName} is not comparable with (generate the module with --style object, whose members are literal types)`;
               context.report({ node, messageId: 'magicCodeNotFixed', data: { ...data, reason: literalReason } });
               return;
@@ -140,12 +139,12 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Why a fixable replacement is still not written; undefined when it may be. */
-    function notFixedReason(kind: CodeCheck['kind'], isStringFamily: boolean, literalTyped: boolean, enumName: string): string | undefined {
-      if (kind !== 'list' || !isTypeScript) return undefined;
-      if (isStringFamily && !literalTyped) {
+    function notFixedReason(kind: CodeCheck['kind'], isStringFamily: boolean, memberType: MemberType, enumName: string): string | undefined {
+      if (kind !== 'list') return undefined;
+      if (isStringFamily && memberType === 'enum') {
         return `in TypeScript a list of ${enumName} members is a list of a string enum, whose .includes(code) or .has(code) would not take a string (generate the module with --style object, or annotate the list as readonly string[])`;
       }
-      if (!isStringFamily && literalTyped) {
+      if (!isStringFamily && memberType === 'literal') {
         return `in TypeScript a list of ${enumName} members has their literal types, and its .includes(code) or .has(code) would not take a number (generate the module with --style enum, or annotate the list as readonly number[])`;
       }
       return undefined;

@@ -30,17 +30,20 @@ export type EnumReplacement =
       readonly text: string;
       readonly fixImport: ((fixer: Fixer) => Fix | null) | null;
       /**
-       * In TypeScript, the member has a literal type of its own (the object style, or a module whose
-       * style is unknown): a list of members is then a list of literals, whose `.includes(code)`
-       * rejects a `number`.
+       * The member's type where it is written. `literal`: TypeScript, and the member has a literal
+       * type of its own (the object style, or a module whose style is unknown), so a list of members
+       * is a list of literals, whose `.includes(code)` rejects a `number`. `enum`: TypeScript, an
+       * enum member, so a list of string-enum members rejects a `string`. `untyped`: JavaScript.
        */
-      readonly literalTyped: boolean;
+      readonly memberType: MemberType;
     }
   | { readonly kind: 'no-enum-module' }
   | { readonly kind: 'shadowed'; readonly name: string }
   | { readonly kind: 'name-taken'; readonly name: string }
   /** A write that would not compile, or not mean the code: `reason` says why, for the message. */
   | { readonly kind: 'not-fixable'; readonly reason: string };
+
+export type MemberType = 'untyped' | 'enum' | 'literal';
 
 export interface FileEnum {
   /** The spec entry when `node` reads `<enum>.<Member>` (`KakaoErrorCode.X`, `K.X`, `ns.KakaoErrorCode.X`). */
@@ -302,7 +305,7 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): AnyFileEnum 
       if (!reachable(node, binding)) continue;
       const reason = binding.untrustedFor(member);
       if (reason !== undefined) return { kind: 'not-fixable', reason };
-      return { kind: 'fixable', text: `${binding.text}.${member}`, fixImport: null, literalTyped: literalTyped(block, binding.style()) };
+      return { kind: 'fixable', text: `${binding.text}.${member}`, fixImport: null, memberType: memberType(block, binding.style()) };
     }
     if (bindings.length > 0) return { kind: 'shadowed', name: bindings[0]!.text.split('.', 1)[0]! };
 
@@ -317,7 +320,7 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): AnyFileEnum 
         kind: 'fixable',
         text: `${local}.${member}`,
         fixImport: (fixer) => makeValueImport(fixer, declaration, specifier),
-        literalTyped: literalTyped(block, sourceStyle(declaration.source.value)),
+        memberType: memberType(block, sourceStyle(declaration.source.value)),
       };
     }
 
@@ -332,7 +335,7 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): AnyFileEnum 
         kind: 'fixable',
         text: `${enumName}.${member}`,
         fixImport: (fixer) => addToImport(fixer, merged),
-        literalTyped: literalTyped(block, sourceStyle(merged.source.value)),
+        memberType: memberType(block, sourceStyle(merged.source.value)),
       };
     }
     return newImportReplacement(block, member);
@@ -349,7 +352,7 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): AnyFileEnum 
     }
     const reason = binding.untrustedFor(member);
     if (reason !== undefined) return { kind: 'not-fixable', reason };
-    return { kind: 'fixable', text: `${binding.text}.${member}`, fixImport: null, literalTyped: literalTyped(setupBlock, binding.style()) };
+    return { kind: 'fixable', text: `${binding.text}.${member}`, fixImport: null, memberType: memberType(setupBlock, binding.style()) };
   }
 
   type ImportPlan = { readonly reason: string } | { readonly block: ScriptBlock; readonly statement: string };
@@ -394,13 +397,13 @@ function analyzeFile(context: AnyContext, settings: KakaoSettings): AnyFileEnum 
         insertion ??= insertStatement(fixer, sourceCode, layout, block, statement);
         return { range: insertion.range, text: insertion.text };
       },
-      literalTyped: literalTyped(block, target.kind === 'file' ? target.module.style : undefined),
+      memberType: memberType(block, target.kind === 'file' ? target.module.style : undefined),
     };
   }
 
-  function literalTyped(block: ScriptBlock | undefined, style: EnumStyle | undefined): boolean {
-    const language = block?.language ?? layout.language;
-    return language === 'ts' && style !== 'enum' && style !== 'const-enum';
+  function memberType(block: ScriptBlock | undefined, style: EnumStyle | undefined): MemberType {
+    if ((block?.language ?? layout.language) !== 'ts') return 'untyped';
+    return style === 'enum' || style === 'const-enum' ? 'enum' : 'literal';
   }
 
   /**

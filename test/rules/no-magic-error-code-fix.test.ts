@@ -560,6 +560,21 @@ vueTester.run('no-magic-error-code: Vue components', rule as never, {
   valid: [],
   invalid: [
     {
+      // The block's language decides, not the file name: in lang="ts", a list of string-enum members would not take a string.
+      name: '<script setup lang="ts">: a list of Kakao Login codes is reported, not fixed',
+      filename: tsFile('src/Callback.vue'),
+      languageOptions: vue,
+      code: outdent`
+        <script setup lang="ts">
+        import { KakaoErrorCode } from '../generated/kakao-error-codes.js';
+        const error_code = new URLSearchParams(location.search).get('error_code') ?? '';
+        const relogin = ['KOE320', 'KOE322'].includes(error_code) || Number(error_code) === KakaoErrorCode.InvalidToken;
+        </script>
+      `,
+      output: null,
+      errors: [{ messageId: 'magicCodeNotFixed' }, { messageId: 'magicCodeNotFixed' }],
+    },
+    {
       name: '<script setup> with imports: after them, inside the block',
       filename: tsFile('src/Login.vue'),
       languageOptions: vue,
