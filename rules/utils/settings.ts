@@ -13,8 +13,6 @@ import { DEFAULT_ERROR_CODE_NAMES } from './ast.js';
 import { resolveSettingPath } from './config-dirs.js';
 import { checkKakaoSettings } from './settings-schema.js';
 import type { RawKakaoSettings, Scope } from './settings-schema.js';
-
-type ParsedSettings = RawKakaoSettings;
 import { loadSpecModule, SpecModuleMissingError } from './spec-module.js';
 
 export type { Scope } from './settings-schema.js';
@@ -131,7 +129,7 @@ function loadSpecSetting(value: string | Record<string, unknown> | undefined, fi
 }
 
 /** Each settings object validated once. */
-const parsedCache = new WeakMap<object, ParsedSettings>();
+const parsedCache = new WeakMap<object, RawKakaoSettings>();
 /**
  * Settings by content, per spec: equal settings give the same object, which the per-file context
  * is keyed by. A spec path is resolved and its file's mtime checked on every call (edits are seen),
@@ -176,7 +174,7 @@ export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, 
   return settings;
 }
 
-function parseSettings(raw: unknown): ParsedSettings {
+function parseSettings(raw: unknown): RawKakaoSettings {
   const checked = checkKakaoSettings(raw);
   if ('problem' in checked) throw new KakaoSettingsError(checked.problem.join(': '));
   return checked.settings;
