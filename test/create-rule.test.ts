@@ -40,5 +40,16 @@ describe('createRule', () => {
     create([{ limit: 6 }]);
     expect(seen[1]).toBe(seen[0]);
     expect(seen[2]).not.toBe(seen[0]);
+    create([{ limit: 5 }]);
+    expect(seen[3]).toBe(seen[0]);
+  });
+
+  it('tells options apart by every nested value', () => {
+    const { seen, create } = optionsSeenBy();
+    for (const options of [[{ names: ['b'] }], [{ names: ['c'] }], [{ names: ['c', 'd'] }], [{ names: ['c'], limit: 1 }], [{ names: ['c'] }]]) {
+      create(options);
+    }
+    expect(seen.map(({ names, limit }) => `${names?.join('+')}/${limit}`)).toEqual(['b/2', 'c/2', 'c+d/2', 'c/1', 'c/2']);
+    expect(seen[4]).toBe(seen[1]);
   });
 });

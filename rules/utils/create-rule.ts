@@ -39,19 +39,15 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): KakaoRule<MessageIds, Options> {
   const { name, meta } = definition;
   const defaultOptions = (meta.defaultOptions ?? []) as Readonly<Options>;
-  const byObject = new WeakMap<object, Options>();
   const byContent = new Map<string, Options>();
+  // Most runs have one config per rule: the last options seen, compared by value before any key is made.
+  let last: { readonly options: Readonly<Options>; readonly result: Options } | undefined;
   const resolveOptions = (options: Readonly<Options>): Options => {
-    // ESLint copies the array; without configured options, the object in it is the rule's own default.
-    const [first] = options;
-    const identity: object = options.length === 1 && typeof first === 'object' && first !== null ? first : options;
-    let result = byObject.get(identity);
-    if (!result) {
-      const key = JSON.stringify(options);
-      result = byContent.get(key);
-      if (!result) byContent.set(key, (result = applyDefaults(defaultOptions, options)));
-      byObject.set(identity, result);
-    }
+    if (last && (last.options === options || sameJsonValue(last.options, options))) return last.result;
+    const key = JSON.stringify(options);
+    let result = byContent.get(key);
+    if (!result) byContent.set(key, (result = applyDefaults(defaultOptions, options)));
+    last = { options, result };
     return result;
   };
   return {
@@ -62,6 +58,20 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     defaultOptions,
     create: (context) => definition.create(context, resolveOptions(context.options)),
   };
+}
+
+/** Whether two values of JSON data (what options are) are equal, without serialising them. */
+function sameJsonValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  // Loops, not every(): this runs for every rule of every file.
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key) || !sameJsonValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
