@@ -7,19 +7,21 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 type Handler = (node: never) => void;
 
-export function composeVisitors(...parts: readonly TSESLint.RuleListener[]): TSESLint.RuleListener {
-  // Most files get one part or none: nothing to compose, and nothing allocated to find that out (this runs for every file).
-  let nonEmpty = 0;
+export function composeVisitors(...parts: readonly (TSESLint.RuleListener | undefined)[]): TSESLint.RuleListener {
+  // Rules pass `undefined` for a part a file does not need: most files get one part or none, and
+  // then nothing is composed (this runs for every file).
+  let count = 0;
   let last: TSESLint.RuleListener | undefined;
   for (const part of parts) {
-    if (hasOwnKey(part)) {
-      nonEmpty++;
+    if (part) {
+      count++;
       last = part;
     }
   }
-  if (nonEmpty <= 1) return last ?? {};
+  if (count <= 1) return last ?? {};
   const handlers = new Map<string, Handler[]>();
   for (const part of parts) {
+    if (!part) continue;
     for (const [selector, handler] of Object.entries(part) as [string, Handler | undefined][]) {
       if (!handler) continue;
       const list = handlers.get(selector);
@@ -37,9 +39,4 @@ export function composeVisitors(...parts: readonly TSESLint.RuleListener[]): TSE
           };
   }
   return composed;
-}
-
-function hasOwnKey(object: object): boolean {
-  for (const key in object) if (Object.hasOwn(object, key)) return true;
-  return false;
 }

@@ -15,4 +15,12 @@ describe('composeVisitors', () => {
     listener['Program:exit']!({});
     expect(calls).toEqual(['first Literal', 'second Literal', 'Identifier', 'exit']);
   });
+
+  it('skips the parts a file does not need, and returns a lone part as it is', () => {
+    const only = { Literal: () => undefined };
+    expect(composeVisitors(undefined, only, undefined)).toBe(only);
+    expect(composeVisitors(undefined, undefined)).toEqual({});
+    const composed = composeVisitors(only, undefined, { Identifier: () => undefined });
+    expect(Object.keys(composed).sort()).toEqual(['Identifier', 'Literal']);
+  });
 });
