@@ -6,7 +6,8 @@ import { createDispatchFinder } from './handle-retryable-codes-utils/dispatches.
 import type { Dispatch, DispatchFinder } from './handle-retryable-codes-utils/dispatches.js';
 import { DEFAULT_COMMENT_PATTERN, getSetup } from './handle-retryable-codes-utils/setup.js';
 import type { WantedCode } from './handle-retryable-codes-utils/setup.js';
-import { composeVisitors, createRule, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
+import { codeNodeListener } from './utils/code-nodes.js';
+import { createRule, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
 
 export { DEFAULT_COMMENT_PATTERN };
 
@@ -120,7 +121,7 @@ export default createRule<Options, MessageIds>({
     if (!file) return {};
     const setup = getSetup(options, file);
     if (setup.wanted.length === 0) return {};
-    // Made on the first switch or if: most files have few, many none.
+    // Made on the first code: most files have none.
     let dispatchFinder: DispatchFinder | undefined;
     const finder = () =>
       (dispatchFinder ??= createDispatchFinder(file, setup, {
@@ -129,9 +130,9 @@ export default createRule<Options, MessageIds>({
       }));
     let fixer: MissingCodesFixer | undefined;
 
-    function checkDispatch(dispatch: Dispatch | undefined): void {
-      const missing = dispatch && finder().missingCodes(dispatch);
-      if (!dispatch || !missing || missing.length === 0) return;
+    function checkDispatch(dispatch: Dispatch): void {
+      const missing = finder().missingCodes(dispatch);
+      if (!missing || missing.length === 0) return;
       const { node } = dispatch;
       const loc = headLocation(node);
       const data = { api: file!.index.apiName, missing: formatCodes(missing) };
@@ -161,11 +162,10 @@ export default createRule<Options, MessageIds>({
       return { start: node.loc.start, end: closingParen?.loc.end ?? node.loc.end };
     }
 
-    return composeVisitors(
-      { SwitchStatement: (node) => checkDispatch(finder().switchDispatch(node)) },
-      // Only a switch can be a dispatch without error-code names or enum members (over spec literals).
-      file.mayCheckCodes ? { IfStatement: (node) => checkDispatch(finder().ifDispatch(node)) } : {},
-    );
+    // Every dispatch holds a spec code: found from its codes, not by asking every switch and `if`.
+    return codeNodeListener(file, { strings: true, members: true }, (node) => {
+      for (const dispatch of finder().dispatchesAt(node)) checkDispatch(dispatch);
+    });
   },
 });
 

@@ -7,7 +7,6 @@ import { findChainEntry, findDestructuredChainEntries, isOwnDeclarationChain } f
 import { createRequestTargetResolver } from './no-deprecated-api-utils/request-target.js';
 import type { EndpointMatch } from './no-deprecated-api-utils/request-target.js';
 import {
-  codeLiteralListener,
   composeVisitors,
   createRule,
   errorCodeNamesSchema,
@@ -16,6 +15,8 @@ import {
   getKakaoFile,
   getStaticPropertyName,
 } from './utils/index.js';
+import { codeNodeListener } from './utils/code-nodes.js';
+import type { CodeNode } from './utils/code-nodes.js';
 
 type Node = TSESTree.Node;
 
@@ -138,15 +139,14 @@ export default createRule<Options, MessageIds>({
     const api = index.apiName;
     const table = getEndpointTable(index.spec);
     const ignored = compileIgnoreList(ignore);
-    const checkCodes = index.deprecated.length > 0 && file.mayCheckCodes;
     // What the file cannot mention is never listened for.
-    const mentions = table.scanSource(sourceCode.text, { codeNames: checkCodes });
+    const mentions = table.scanSource(sourceCode.text);
 
     const isReported = (status: 'terminated' | 'legacy') => status === 'terminated' || reportLegacy;
 
     // ---- the deprecated-API code (-9) ---------------------------------------------------------
 
-    function checkCode(node: TSESTree.Literal | TSESTree.UnaryExpression | TSESTree.MemberExpression): void {
+    function checkCode(node: CodeNode): void {
       const entry =
         node.type === AST_NODE_TYPES.MemberExpression
           ? fileEnum.memberEntry(node)
@@ -236,11 +236,10 @@ export default createRule<Options, MessageIds>({
       };
     }
 
-    /** `Kakao.Auth.getStatus`, and `<enum>.DeprecatedApi` (the code): the property name decides first. */
+    /** `Kakao.Auth.getStatus`: the property name decides first. */
     function checkMemberExpression(node: TSESTree.MemberExpression): void {
       const name = getStaticPropertyName(node);
       if (name === undefined) return;
-      if (mentions.codeNames && table.deprecatedCodeNames.has(name)) checkCode(node);
       if (!mentions.members || !table.membersByLastName.has(name)) return;
       const member = findChainEntry(node, table.membersByLastName);
       if (member && !isOwnDeclarationChain(node, sourceCode)) reportMember(node, member, node.computed ? undefined : node.property);
@@ -289,10 +288,9 @@ export default createRule<Options, MessageIds>({
 
     // Only what the file can mention is listened for: most files get the unary minus alone.
     return composeVisitors(
-      checkCodes ? codeLiteralListener(index.deprecated, checkCode) : {},
-      mentions.endpoints ? endpointListeners() : {},
-      mentions.members || mentions.codeNames ? { MemberExpression: checkMemberExpression } : {},
-      mentions.members ? { VariableDeclarator: checkDestructuring } : {},
+      index.deprecated.length > 0 ? codeNodeListener(file, { codes: index.deprecated, strings: false, members: true }, checkCode) : undefined,
+      mentions.endpoints ? endpointListeners() : undefined,
+      mentions.members ? { MemberExpression: checkMemberExpression, VariableDeclarator: checkDestructuring } : undefined,
     );
   },
 });

@@ -3,16 +3,14 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   createRule,
   errorCodeNamesSchema,
-  codeLiteralListener,
-  composeVisitors,
   getCodeLiteralValue,
   findCodeCheck,
   getKakaoFile,
 } from './utils/index.js';
 import type { CodeCheck, CodeLiteral, MemberType } from './utils/index.js';
 import { isComparedWithLiteralType } from './no-magic-error-code-utils/literal-type.js';
-import { stringCodeListener } from './no-magic-error-code-utils/string-codes.js';
-import type { StringCodeNode } from './no-magic-error-code-utils/string-codes.js';
+import { codeNodeListener } from './utils/code-nodes.js';
+import type { CodeNode, StringCodeNode } from './utils/code-nodes.js';
 
 export type Options = [
   {
@@ -70,10 +68,12 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ errorCodeNames }]) {
     const file = getKakaoFile(context, errorCodeNames);
-    if (!file?.mayCheckCodes) return {};
+    if (!file) return {};
     const { index, fileEnum, settings } = file;
 
-    function checkCode(node: CodeLiteral | StringCodeNode): void {
+    function checkCode(node: CodeNode): void {
+      // Only a literal is magic: an enum member is what the fix writes.
+      if (node.type === AST_NODE_TYPES.MemberExpression) return;
       // A number not in the spec is no code to name: skip the climb.
       const value = node.type === AST_NODE_TYPES.Identifier ? undefined : getCodeLiteralValue(node);
       if (value !== undefined && !index.byCode.has(value)) return;
@@ -150,7 +150,7 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    const listener = composeVisitors(codeLiteralListener(index.spec.codes, checkCode), stringCodeListener(context.sourceCode, index, checkCode));
+    const listener = codeNodeListener(file, { strings: true, members: false }, checkCode);
     // A Vue component's template is a tree of its own, visited through the parser's services.
     const services = context.sourceCode.parserServices as
       | { defineTemplateBodyVisitor?: (template: TSESLint.RuleListener, script: TSESLint.RuleListener) => TSESLint.RuleListener }

@@ -45,11 +45,6 @@ export function getIfChain(head: TSESTree.IfStatement): IfChain {
   return { ifs, finalElse: current.alternate };
 }
 
-/** The `else if` of another `if` (so it is analysed with the chain's first `if`). */
-export function isElseIf(node: TSESTree.IfStatement): boolean {
-  return node.parent.type === AST_NODE_TYPES.IfStatement && node.parent.alternate === node;
-}
-
 /** The statements of a statement list: a program, block, static block, namespace body or `case`. */
 export function getStatementList(node: Node): readonly Statement[] | undefined {
   switch (node.type) {

@@ -6,12 +6,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../utils/ast.js';
-import { forEachCodeCheck, getSubjectKey, mayHoldCodeCheck } from '../utils/code-checks.js';
+import { findCodeChecks, forEachCodeCheck, getSubjectKey, mayHoldCodeCheck } from '../utils/code-checks.js';
 import type { CodeCheck, CodeValue } from '../utils/code-checks.js';
 import type { KakaoFile } from '../utils/rule-context.js';
 import { startsLine as nodeStartsLine } from '../fix/add-missing-codes.js';
 import { createCoverageIndex } from './coverage.js';
-import { callGoesBy, getIfChain, getStatementList, isElseIf } from './dispatch.js';
+import { callGoesBy, getIfChain, getStatementList } from './dispatch.js';
 import { commentHead, firstCommentFrom } from './setup.js';
 import type { Setup, WantedCode } from './setup.js';
 
@@ -51,10 +51,12 @@ export interface DispatchOptions {
 }
 
 export interface DispatchFinder {
-  /** The dispatch a switch is, if any. */
-  readonly switchDispatch: (node: TSESTree.SwitchStatement) => Dispatch | undefined;
-  /** The dispatch an `if` starts (its chain, or the run of `if`s it heads), if any. */
-  readonly ifDispatch: (node: TSESTree.IfStatement) => Dispatch | undefined;
+  /**
+   * The dispatches a code (`-401`, `'KOE003'`, `KakaoErrorCode.X`) is checked in, each returned
+   * once per file: its switch, and the if-chains and runs of `if`s whose conditions hold its checks.
+   * Every dispatch holds a spec code, so a rule that hands every code here finds every dispatch.
+   */
+  readonly dispatchesAt: (codeNode: Node) => Dispatch[];
   /** The wanted codes the dispatch leaves unhandled; undefined or empty when none. */
   readonly missingCodes: (dispatch: Dispatch) => WantedCode[] | undefined;
 }
@@ -192,34 +194,76 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
     };
   }
 
-  /** Ifs already analysed as part of a run (and ifs that end one). */
-  const analysedIfs = new Set<TSESTree.IfStatement>();
-  const runCursors = new Map<readonly Statement[], number>();
-
-  /** The run of chains that starts at `head` in `list`: the consecutive ifs that compare codes or call guards. */
-  function runFrom(head: TSESTree.IfStatement, list: readonly Statement[]): Dispatch | undefined {
-    const first = analyseChain(head);
-    if (!first) return undefined;
-    const run = [first];
-    // Ifs are visited in source order, so each list is searched from where the last run ended.
-    let index = list.indexOf(head, runCursors.get(list) ?? 0) + 1;
-    for (let statement = list[index]; statement?.type === AST_NODE_TYPES.IfStatement; statement = list[++index]) {
-      analysedIfs.add(statement);
-      const chain = analyseChain(statement);
-      if (!chain) break;
-      run.push(chain);
+  /**
+   * The dispatches of the `if`s next to each other in a statement list, found as visiting each in
+   * source order would: a run starts at a chain that compares codes or calls a guard, takes the
+   * chains after it while they do, and the `if` that ends it starts nothing.
+   */
+  function runsOf(ifs: readonly TSESTree.IfStatement[]): Dispatch[] {
+    const dispatches: Dispatch[] = [];
+    for (let index = 0; index < ifs.length; index++) {
+      const first = analyseChain(ifs[index]!);
+      if (!first) continue;
+      const run = [first];
+      for (index++; index < ifs.length; index++) {
+        const chain = analyseChain(ifs[index]!);
+        if (!chain) break;
+        run.push(chain);
+      }
+      const dispatch = analyseRun(run);
+      if (dispatch) dispatches.push(dispatch);
     }
-    runCursors.set(list, index);
-    return analyseRun(run);
+    return dispatches;
   }
 
-  function ifDispatch(node: TSESTree.IfStatement): Dispatch | undefined {
-    // Chains are analysed from their first `if`; `if`s in statement lists with their run.
-    if (isElseIf(node) || analysedIfs.has(node)) return undefined;
-    const list = getStatementList(node.parent);
-    if (list) return runFrom(node, list);
-    const chain = analyseChain(node);
-    return chain && analyseRun([chain]);
+  /** The `if`s next to `head` in its statement list, `head` included; `head` alone outside a list. */
+  function neighbouringIfs(head: TSESTree.IfStatement): TSESTree.IfStatement[] {
+    const list = getStatementList(head.parent);
+    if (!list) return [head];
+    const at = positionIn(list, head);
+    let start = at;
+    while (start > 0 && list[start - 1]!.type === AST_NODE_TYPES.IfStatement) start--;
+    let end = at + 1;
+    while (end < list.length && list[end]!.type === AST_NODE_TYPES.IfStatement) end++;
+    return list.slice(start, end) as TSESTree.IfStatement[];
+  }
+
+  const positions = new WeakMap<readonly Statement[], Map<Statement, number>>();
+  /** A statement's index in its list, without a linear search per `if` of a long list. */
+  function positionIn(list: readonly Statement[], statement: Statement): number {
+    let byStatement = positions.get(list);
+    if (!byStatement) positions.set(list, (byStatement = new Map(list.map((item, index) => [item, index]))));
+    return byStatement.get(statement)!;
+  }
+
+  /** Switches and `if`s already analysed: each dispatch is found once. */
+  const analysed = new WeakSet<Node>();
+
+  function dispatchesAt(codeNode: Node): Dispatch[] {
+    const dispatches: Dispatch[] = [];
+    for (const check of findCodeChecks(codeNode, file)) {
+      const { container } = check;
+      if (container.type === AST_NODE_TYPES.SwitchStatement) {
+        if (analysed.has(container)) continue;
+        analysed.add(container);
+        const dispatch = analyseSwitch(container);
+        if (dispatch) dispatches.push(dispatch);
+        continue;
+      }
+      // Every `if` whose condition the check is in, through nested functions too: a superset of
+      // the conditions a walk down from an `if` would find it in, each analysed as a whole.
+      let child: Node = container;
+      for (let parent = child.parent; parent; child = parent, parent = parent.parent) {
+        if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test !== child) continue;
+        let head: TSESTree.IfStatement = parent;
+        while (head.parent.type === AST_NODE_TYPES.IfStatement && head.parent.alternate === head) head = head.parent;
+        if (analysed.has(head)) continue;
+        const ifs = neighbouringIfs(head);
+        for (const ifNode of ifs) analysed.add(ifNode);
+        dispatches.push(...runsOf(ifs));
+      }
+    }
+    return dispatches;
   }
 
   // --- coverage ----------------------------------------------------------------------------------
@@ -302,5 +346,5 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
     return unhandledElsewhere(dispatch, unhandled);
   }
 
-  return { switchDispatch: analyseSwitch, ifDispatch, missingCodes };
+  return { dispatchesAt, missingCodes };
 }

@@ -7,6 +7,7 @@
  */
 import type { DeprecatedEndpoint, DeprecatedMember, Spec } from '../../core/spec.js';
 import { escapeRegExp, isWholeWordAt } from '../utils/ast.js';
+import { FAST_NEEDLE_LENGTH } from '../utils/text-search.js';
 
 /** A path pattern: exact (`/v1/user/me`, trailing slashes allowed) or with `*` (`/v1/api/story/*`). */
 export interface PathPattern {
@@ -41,27 +42,23 @@ export interface EndpointTable {
   readonly membersByLastName: ReadonlyMap<string, readonly CompiledMember[]>;
   /** Every host of every endpoint (lower case). */
   readonly hosts: readonly string[];
-  /** The enum member names of the deprecated error codes (`DeprecatedApi`). */
-  readonly deprecatedCodeNames: ReadonlySet<string>;
   /** Cheap pre-check: false when `text` cannot contain a deprecated path. */
   mayContainPath(text: string): boolean;
   /** Cheap pre-check: false when `text` (a path after a base) cannot end a deprecated path (`/user/me` can). */
   mayEndPath(text: string): boolean;
-  /** What a file may mention, from a few scans of its source text; `codeNames` only when asked for. */
-  scanSource(sourceText: string, options: { readonly codeNames: boolean }): SourceMentions;
+  /** What a file may mention, from a few scans of its source text. */
+  scanSource(sourceText: string): SourceMentions;
 }
 
 /**
  * What a file may mention: false only when no string in it can address a deprecated endpoint, no
- * member or key can name a deprecated SDK member, no member a deprecated code's enum member (aliased
- * or not, the member name is there). Read from the source, not the values: a path or name spelled
- * with escapes (`'\x2fme'`, `get\u0053tatus`; `\/` is fine) is not seen, nor a path in a JSX
+ * member or key can name a deprecated SDK member. Read from the source, not the values: a path or
+ * name spelled with escapes (`'\x2fme'`, `get\u0053tatus`; `\/` is fine) is not seen, nor a path in a JSX
  * attribute spelled with entities (`&#47;me`).
  */
 export interface SourceMentions {
   readonly endpoints: boolean;
   readonly members: boolean;
-  readonly codeNames: boolean;
 }
 
 /** A deprecated endpoint found in a text. Offsets are into that text. */
@@ -148,15 +145,12 @@ function compileTable(spec: Spec): EndpointTable {
     membersByLastName.set(last, list);
   }
   const prefixes = [...new Set(endpoints.map((endpoint) => endpoint.staticPrefix || '/'))];
-  const deprecatedCodes = spec.codes.filter((entry) => entry.deprecated);
-  const deprecatedCodeNames = new Set(deprecatedCodes.map((entry) => entry.name));
   return {
     endpoints,
     members,
     membersByLastName,
     hosts: [...new Set(endpoints.flatMap((endpoint) => [...endpoint.hosts]))],
-    deprecatedCodeNames,
-    scanSource: createSourceScan(endpoints, members, [...deprecatedCodeNames]),
+    scanSource: createSourceScan(endpoints, members),
     mayContainPath: (text) => prefixes.some((prefix) => text.includes(prefix)),
     mayEndPath: (text) => {
       const segment = /^\/[^/?#]*/u.exec(text)?.[0];
@@ -170,16 +164,13 @@ function compileTable(spec: Spec): EndpointTable {
 function createSourceScan(
   endpoints: readonly CompiledEndpoint[],
   members: readonly CompiledMember[],
-  codeNames: readonly string[],
 ): EndpointTable['scanSource'] {
   const hasTail = createPathTailTest(endpoints.map(pathTail));
   // A member is found by its whole path (`Kakao.Auth['getStatus']`), so every name of it is there.
   const hasMember = createNameSetTest(members.map((member) => member.names));
-  const hasCodeName = createNameSetTest(codeNames.map((name) => [name]));
-  return (sourceText, options) => ({
+  return (sourceText) => ({
     endpoints: hasTail(sourceText),
     members: hasMember(sourceText),
-    codeNames: options.codeNames && hasCodeName(sourceText),
   });
 }
 
@@ -235,8 +226,6 @@ function createPathTailTest(tails: readonly PathTail[]): (sourceText: string) =>
   };
 }
 
-/** V8 finds a needle of up to 6 characters by scanning for its first one; longer ones take a slower search. */
-const FAST_NEEDLE_LENGTH = 6;
 
 /**
  * A name, and the part of it to search for: at most 6 characters, from the first one that is not

@@ -332,6 +332,15 @@ export function findCodeCheck(codeNode: Node, ctx: CodeCheckContext): CodeCheck 
   return undefined;
 }
 
+/** Every check of a code: a list of codes may be checked in several places. */
+export function findCodeChecks(codeNode: Node, ctx: CodeCheckContext): CodeCheck[] {
+  const checks: CodeCheck[] = [];
+  for (const container of candidateContainers(codeNode, ctx.sourceCode)) {
+    for (const check of ctx.checksOf(container)) if (check.node === codeNode) checks.push(check);
+  }
+  return checks;
+}
+
 function candidateContainers(codeNode: Node, sourceCode: Readonly<TSESLint.SourceCode>): Node[] {
   const node = outermostWrapper(codeNode);
   const { parent } = node;

@@ -1,46 +1,135 @@
 /**
- * The string codes a file may hold: a string family's codes (`'KOE320'`, or a plain key `KOE320:`)
- * and the spec's integer codes written as strings (`'-401'`). Listening to every literal would cost
- * every file; one search of the file's text first decides whether to listen at all.
+ * The nodes that write a code, for rules that start from a code and climb to its check
+ * (findCodeCheck): a number of the spec (`-401`), a string code (`'KOE320'`, `KOE320:` as a plain
+ * key, `'-401'` as some SDKs report it), and `<enum>.<Member>`. Codes are rare, so listening for
+ * them costs a fraction of visiting every comparison, `if` and switch; and what a file's text
+ * cannot hold is not listened for at all.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { escapeRegExp } from '../utils/ast.js';
-import type { SpecIndex } from '../utils/settings.js';
+import type { ErrorCodeEntry } from '../../core/spec.js';
+import { codeLiteralListener, isWholeWordAt } from './ast.js';
+import type { CodeLiteral } from './ast.js';
+import { getCodeRef } from './code-checks.js';
+import { composeVisitors } from './compose-visitors.js';
+import type { KakaoFile } from './rule-context.js';
+import type { SpecIndex } from './settings.js';
+import { createTextSearch, sharedPrefixNeedles } from './text-search.js';
 
 /** A string literal, or a property key written as a plain name. */
 export type StringCodeNode = TSESTree.StringLiteral | TSESTree.Identifier;
 
-const textTests = new WeakMap<SpecIndex, RegExp | undefined>();
+export type CodeNode = CodeLiteral | StringCodeNode | TSESTree.MemberExpression;
 
-/** The text of any string code, quoted (or as a word, for a family's code as a plain key). */
-function stringCodePattern(index: SpecIndex): RegExp | undefined {
-  if (textTests.has(index)) return textTests.get(index);
-  const familyCodes = [...index.stringCodes.keys()].map(escapeRegExp);
-  const integerCodes = [...index.byCode.keys()].map(String);
-  const alternatives = [
-    ...(familyCodes.length > 0 ? [`(?<![\\w$])(?:${familyCodes.join('|')})(?![\\w$])`] : []),
-    ...(integerCodes.length > 0 ? [`['"\`](?:${integerCodes.join('|')})['"\`]`] : []),
-  ];
-  const pattern = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'u') : undefined;
-  textTests.set(index, pattern);
-  return pattern;
+export interface CodeNodeKinds {
+  /** The numbers to listen for; all the spec's codes when not given. */
+  readonly codes?: readonly ErrorCodeEntry[];
+  /** String codes and integer codes written as strings. */
+  readonly strings: boolean;
+  /** `<enum>.<Member>` of the spec's enum and of each string family's. */
+  readonly members: boolean;
 }
 
-export function stringCodeListener(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  index: SpecIndex,
-  check: (node: StringCodeNode) => void,
-): TSESLint.RuleListener {
-  if (!stringCodePattern(index)?.test(sourceCode.text)) return {};
+/** Calls `check` with every node of the file that may write a code of the kinds asked for. */
+export function codeNodeListener(file: KakaoFile, kinds: CodeNodeKinds, check: (node: CodeNode) => void): TSESLint.RuleListener {
+  const literals = codeLiteralListener(kinds.codes ?? file.index.spec.codes, check);
+  const strings = kinds.strings && mentionsStringCode(file) ? stringCodeListener(file, check) : undefined;
+  const members = kinds.members && mentionsEnum(file) ? enumMemberListener(file, check) : undefined;
+  return composeVisitors(literals, strings, members);
+}
+
+// ---- string codes ----------------------------------------------------------------------------
+
+/** The quotes of a string literal (a template is no literal: the model reads codes from literals only). */
+const QUOTES = ['\'', '"'];
+const stringSearches = new WeakMap<SpecIndex, (text: string) => boolean>();
+
+/**
+ * Whether a text holds a string code: a family's code as a whole word (`'KOE320'`, or `KOE320:` as
+ * a plain key), or an integer code between quotes (`'-401'`, searched for as a quote and the
+ * code's first character: `'-` and `"-` for Kakao's).
+ */
+function stringCodeSearch(index: SpecIndex): (text: string) => boolean {
+  let search = stringSearches.get(index);
+  if (!search) {
+    const familyCodes = [...index.stringCodes.keys()];
+    const integerCodes = integerCodeTexts(index);
+    const inFamilies = createTextSearch(sharedPrefixNeedles(familyCodes), (text, start) =>
+      familyCodes.some((code) => text.startsWith(code, start) && isWholeWordAt(text, start, code.length)),
+    );
+    const firstChars = [...new Set([...integerCodes].map((code) => code[0]!))];
+    const quoted = createTextSearch(
+      QUOTES.flatMap((quote) => firstChars.map((first) => quote + first)),
+      (text, quoteAt) => {
+        let end = quoteAt + 1;
+        while (end < text.length && INTEGER_CHARS.has(text[end]!)) end++;
+        return text[end] === text[quoteAt] && integerCodes.has(text.slice(quoteAt + 1, end));
+      },
+    );
+    search = (text) => inFamilies(text) || quoted(text);
+    stringSearches.set(index, search);
+  }
+  return search;
+}
+
+const INTEGER_CHARS = new Set('-0123456789');
+
+const integerTexts = new WeakMap<SpecIndex, ReadonlySet<string>>();
+
+/** The integer codes as a string literal holds them (`'-401'`): exactly what getCodeRef reads as one. */
+function integerCodeTexts(index: SpecIndex): ReadonlySet<string> {
+  let texts = integerTexts.get(index);
+  if (!texts) integerTexts.set(index, (texts = new Set([...index.byCode.keys()].map(String))));
+  return texts;
+}
+
+/** Per file (and settings): one search of the text, whichever rule asks first. */
+function mentionsStringCode(file: KakaoFile): boolean {
+  return (file.mentions.stringCode ??= stringCodeSearch(file.index)(file.sourceCode.text));
+}
+
+function stringCodeListener(file: KakaoFile, check: (node: StringCodeNode) => void): TSESLint.RuleListener {
+  const { stringCodes } = file.index;
+  const integerCodes = integerCodeTexts(file.index);
   return {
     Literal(node) {
-      if (typeof node.value === 'string') check(node);
+      const { value } = node;
+      // getCodeRef's test of a string, before anything else: a listed code, or an integer code's text.
+      if (typeof value === 'string' && (stringCodes.has(value) || integerCodes.has(value))) check(node);
     },
     Property(node) {
-      if (!node.computed && !node.shorthand && node.key.type === AST_NODE_TYPES.Identifier && index.stringCodes.has(node.key.name)) {
+      if (!node.computed && !node.shorthand && node.key.type === AST_NODE_TYPES.Identifier && stringCodes.has(node.key.name)) {
         check(node.key);
       }
+    },
+  };
+}
+
+// ---- enum members --------------------------------------------------------------------------------
+
+/**
+ * Whether the text names one of the enums: `<enum>.<Member>` is read through a binding whose
+ * import, `require` or declaration names the enum, or as `ns.<enum>.<Member>` (see enum-reference.ts).
+ */
+function mentionsEnum(file: KakaoFile): boolean {
+  return (file.mentions.enumName ??= enumNameSearch(file.enumNames)(file.sourceCode.text));
+}
+
+const enumNameSearches = new WeakMap<readonly string[], (text: string) => boolean>();
+
+function enumNameSearch(names: readonly string[]): (text: string) => boolean {
+  let search = enumNameSearches.get(names);
+  if (!search) {
+    search = createTextSearch(sharedPrefixNeedles(names), (text, start) => names.some((name) => text.startsWith(name, start)));
+    enumNameSearches.set(names, search);
+  }
+  return search;
+}
+
+function enumMemberListener(file: KakaoFile, check: (node: TSESTree.MemberExpression) => void): TSESLint.RuleListener {
+  return {
+    MemberExpression(node) {
+      if (getCodeRef(node, file)?.isEnumMember) check(node);
     },
   };
 }

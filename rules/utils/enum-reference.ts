@@ -73,32 +73,22 @@ interface ValueBinding {
 
 type NamedImport = TSESTree.ImportDeclaration & { specifiers: TSESTree.ImportClause[] };
 
-const cache = new WeakMap<TSESTree.Program, WeakMap<KakaoSettings, FileEnum>>();
-
-
-export function getFileEnum(context: AnyContext, settings: KakaoSettings): FileEnum {
-  const { sourceCode } = context;
-  let bySettings = cache.get(sourceCode.ast);
-  if (!bySettings) cache.set(sourceCode.ast, (bySettings = new WeakMap()));
-  let fileEnum = bySettings.get(settings);
-  if (!fileEnum) {
-    const main = lazyFileEnum(context, settings);
-    const families = new Map<StringFamily, FamilyEnum>();
-    fileEnum = {
-      memberEntry: main.memberEntry,
-      replacementAt: main.replacementAt,
-      family(family) {
-        let familyEnum = families.get(family);
-        if (!familyEnum) {
-          familyEnum = lazyFileEnum(context, familySettings(settings, family)) as FamilyEnum;
-          families.set(family, familyEnum);
-        }
-        return familyEnum;
-      },
-    };
-    bySettings.set(settings, fileEnum);
-  }
-  return fileEnum;
+/** Made once per file and settings, by the per-file context (rule-context.ts). */
+export function createFileEnum(context: AnyContext, settings: KakaoSettings): FileEnum {
+  const main = lazyFileEnum(context, settings);
+  const families = new Map<StringFamily, FamilyEnum>();
+  return {
+    memberEntry: main.memberEntry,
+    replacementAt: main.replacementAt,
+    family(family) {
+      let familyEnum = families.get(family);
+      if (!familyEnum) {
+        familyEnum = lazyFileEnum(context, familySettings(settings, family)) as FamilyEnum;
+        families.set(family, familyEnum);
+      }
+      return familyEnum;
+    },
+  };
 }
 
 type AnyFileEnum = Omit<FileEnum, 'family'>;

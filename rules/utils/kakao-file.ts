@@ -46,24 +46,12 @@ export function isGeneratedFile(sourceCode: Readonly<TSESLint.SourceCode>): bool
   return hasGeneratedMarker(sourceCode.text);
 }
 
-const evidenceCache = new WeakMap<TSESTree.Program, WeakMap<KakaoSettings, boolean>>();
-
+/** Called once per file and settings (rule-context.ts shares the answer among the rules). */
 export function hasApiEvidence(
   sourceCode: Readonly<TSESLint.SourceCode>,
   filename: string,
   settings: KakaoSettings,
 ): boolean {
-  let bySettings = evidenceCache.get(sourceCode.ast);
-  if (!bySettings) evidenceCache.set(sourceCode.ast, (bySettings = new WeakMap()));
-  let result = bySettings.get(settings);
-  if (result === undefined) {
-    result = scanForEvidence(sourceCode, filename, settings);
-    bySettings.set(settings, result);
-  }
-  return result;
-}
-
-function scanForEvidence(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, settings: KakaoSettings): boolean {
   const patterns = patternsFor(settings);
   if (!patterns.anywhere.test(sourceCode.text)) return false;
   const tokens = sourceCode.ast.tokens;

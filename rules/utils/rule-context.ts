@@ -3,11 +3,11 @@
  * error-code expression test (by name, plus types when the parser has them), the enum in the file.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createErrorCodeNameTest, escapeRegExp, isWholeWordAt } from './ast.js';
+import { createErrorCodeNameTest } from './ast.js';
 import type { ErrorCodeExpressionTest } from './ast.js';
 import { createChecksOf } from './code-checks.js';
-import type { CodeCheckContext } from './code-checks.js';
-import { getFileEnum } from './enum-reference.js';
+import type { CodeCheck, CodeCheckContext } from './code-checks.js';
+import { createFileEnum } from './enum-reference.js';
 import type { FileEnum } from './enum-reference.js';
 import { hasApiEvidence, isGeneratedFile } from './kakao-file.js';
 import { getKakaoSettings } from './settings.js';
@@ -19,12 +19,10 @@ export interface KakaoFile extends CodeCheckContext {
   readonly settings: KakaoSettings;
   readonly index: SpecIndex;
   readonly fileEnum: FileEnum;
-  /**
-   * False when no code in the file can be checked against an error code: its text has none of the
-   * error-code names nor the enum's name as a word (in any case) outside comments, and there is no type information. Then
-   * no comparison, `case`, list or lookup in it is a code check, and rules can skip them all.
-   */
-  readonly mayCheckCodes: boolean;
+  /** The names of the enums a file may read codes through: the spec's own (as settings name it) and each string family's. */
+  readonly enumNames: readonly string[];
+  /** What the searches of the file's text found (code-nodes.ts), each made on first use. */
+  readonly mentions: { stringCode?: boolean; enumName?: boolean };
 }
 
 interface CachedFile {
@@ -33,8 +31,12 @@ interface CachedFile {
   readonly file: KakaoFile | undefined;
 }
 
-/** Per file: every rule asks with the same settings, and usually the same names. */
-const fileCache = new WeakMap<TSESTree.Program, CachedFile[]>();
+/**
+ * The set-ups of the file being linted: every rule asks with the same settings, and usually the
+ * same names. ESLint runs the rules of one file one after another, so only that file's are kept.
+ */
+let currentAst: TSESTree.Program | undefined;
+let currentFiles: CachedFile[] = [];
 
 const sameNames = (a: readonly string[], b: readonly string[]) =>
   a === b || (a.length === b.length && a.every((name, i) => name === b[i]));
@@ -55,15 +57,17 @@ export function getKakaoFile(context: AnyContext, errorCodeNamesOption?: readonl
   const settings = getKakaoSettings(context);
   const errorCodeNames = errorCodeNamesOption ?? settings.errorCodeNames;
   const { ast } = context.sourceCode;
-  let cached = fileCache.get(ast);
-  if (!cached) fileCache.set(ast, (cached = []));
+  if (ast !== currentAst) {
+    currentAst = ast;
+    currentFiles = [];
+  }
   // A loop, not find(): three rules ask for every file.
-  for (const entry of cached) {
+  for (const entry of currentFiles) {
     if (entry.settings === settings && sameNames(entry.errorCodeNames, errorCodeNames)) return entry.file;
   }
   setUps++;
   const file = createKakaoFile(context, settings, errorCodeNames);
-  cached.push({ settings, errorCodeNames, file });
+  currentFiles.push({ settings, errorCodeNames, file });
   return file;
 }
 
@@ -77,69 +81,27 @@ function createKakaoFile(
   if (isGeneratedFile(sourceCode)) return undefined;
   if (settings.scope === 'kakao-files' && !hasApiEvidence(sourceCode, filename, settings)) return undefined;
 
-  const fileEnum = getFileEnum(context, settings);
-  const byName = createErrorCodeNameTest(errorCodeNames);
-  const byType = createEnumTypeTest(context, settings.enumName);
-  const isErrorCodeExpression: ErrorCodeExpressionTest = byType
-    ? (node) => byName(node) || byType(node)
-    : byName;
+  // Made on first use: most files hold no code, and need neither (the file enum analyses the file on first use too).
+  let isErrorCodeExpression: ErrorCodeExpressionTest | undefined;
+  let checksOf: ((container: TSESTree.Node) => readonly CodeCheck[]) | undefined;
   const file: KakaoFile = {
     sourceCode,
     index: settings.index,
-    fileEnum,
-    isErrorCodeExpression,
+    fileEnum: createFileEnum(context, settings),
+    isErrorCodeExpression: (node) => (isErrorCodeExpression ??= errorCodeExpressionTest(context, settings, errorCodeNames))(node),
     settings,
-    checksOf: (container) => checksOf(container),
-    mayCheckCodes:
-      byType !== undefined ||
-      codeNameTest(errorCodeNames, enumNames(settings))(sourceCode.text, sourceCode.getAllComments()),
+    checksOf: (container) => (checksOf ??= createChecksOf(file))(container),
+    enumNames: enumNames(settings),
+    mentions: {},
   };
-  const checksOf = createChecksOf(file);
   return file;
 }
 
-/** `comments`: the file's comments in source order; a name inside one is no identifier, key or string. */
-type TextTest = (text: string, comments: readonly TSESTree.Comment[]) => boolean;
-const codeNameTests = new WeakMap<readonly string[], Map<string, TextTest>>();
-
-/**
- * Whether a text holds one of the names as a whole word, in any case: what an error-code
- * expression or an enum member reference needs. One case-insensitive search for the shortest
- * needles ("code" for the default names, which must end a word since it ends every name), then a
- * look around each hit for a whole name.
- */
-function codeNameTest(errorCodeNames: readonly string[], enumNames: readonly string[]): TextTest {
-  let byEnumName = codeNameTests.get(errorCodeNames);
-  if (!byEnumName) codeNameTests.set(errorCodeNames, (byEnumName = new Map<string, TextTest>()));
-  const enumKey = enumNames.join(',');
-  let test = byEnumName.get(enumKey);
-  if (!test) {
-    const names = [...new Set([...enumNames, ...errorCodeNames].map((name) => name.toLowerCase()))];
-    const needles = names.filter((name) => !names.some((other) => other !== name && name.includes(other)));
-    // Where each needle is in each name that contains it: "code" is at 5 in "errorcode".
-    const placements = new Map(
-      needles.map((needle) => [needle, names.flatMap((name) => offsetsOf(needle, name).map((offset) => ({ name, offset })))]),
-    );
-    const endsWord = (needle: string) =>
-      placements.get(needle)!.every(({ name, offset }) => offset + needle.length === name.length);
-    const pattern = new RegExp(
-      needles.map((needle) => escapeRegExp(needle) + (endsWord(needle) ? '(?![\\w$])' : '')).join('|'),
-      'giu',
-    );
-    test = (text, comments) => {
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-        const { index } = match;
-        const placed = placements.get(match[0].toLowerCase()) ?? [];
-        // A whole name lies inside a comment or outside all (comment delimiters are no word characters).
-        if (placed.some(({ name, offset }) => isWordAt(text, index - offset, name)) && !isInComment(comments, index)) return true;
-        pattern.lastIndex = index + 1;
-      }
-      return false;
-    };
-    byEnumName.set(enumKey, test);
-  }
-  return test;
+/** By name, and with type information also by type. */
+function errorCodeExpressionTest(context: AnyContext, settings: KakaoSettings, errorCodeNames: readonly string[]): ErrorCodeExpressionTest {
+  const byName = createErrorCodeNameTest(errorCodeNames);
+  const byType = createEnumTypeTest(context, settings.enumName);
+  return byType ? (node) => byName(node) || byType(node) : byName;
 }
 
 const enumNamesCache = new WeakMap<KakaoSettings, readonly string[]>();
@@ -152,37 +114,6 @@ function enumNames(settings: KakaoSettings): readonly string[] {
     enumNamesCache.set(settings, (names = [settings.enumName, ...families]));
   }
   return names;
-}
-
-/** Whether `index` is inside one of `comments` (sorted, not overlapping): a binary search. */
-function isInComment(comments: readonly TSESTree.Comment[], index: number): boolean {
-  let low = 0;
-  let high = comments.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const [start, end] = comments[middle]!.range;
-    if (index < start) high = middle - 1;
-    else if (index >= end) low = middle + 1;
-    else return true;
-  }
-  return false;
-}
-
-function offsetsOf(needle: string, name: string): number[] {
-  const offsets: number[] = [];
-  for (let i = name.indexOf(needle); i !== -1; i = name.indexOf(needle, i + 1)) offsets.push(i);
-  return offsets;
-}
-
-/** Whether `name` (in lower case) is at `start` in `text`, in any case, and not inside a longer word. */
-function isWordAt(text: string, start: number, name: string): boolean {
-  const end = start + name.length;
-  return (
-    start >= 0 &&
-    end <= text.length &&
-    text.slice(start, end).toLowerCase() === name &&
-    isWholeWordAt(text, start, name.length)
-  );
 }
 
 interface MinimalType {

@@ -1609,8 +1609,8 @@ describe('endpoint matching', () => {
   });
 
   it('tells from a source text what the file may mention', () => {
-    const scan = (text: string) => table.scanSource(text, { codeNames: true });
-    const nothing = { endpoints: false, members: false, codeNames: false };
+    const scan = (text: string) => table.scanSource(text);
+    const nothing = { endpoints: false, members: false };
     expect(scan(outdent`
       import { mergeMap } from './operators/mergeMap';
       Kakao.Auth.getStatusInfo(f);
@@ -1619,11 +1619,9 @@ describe('endpoint matching', () => {
     expect(scan('fetch(`${BASE}/story/${id}`);').endpoints).toBe(true);
     expect(scan("const { getStatus } = Kakao.Auth;").members).toBe(true);
     expect(scan('Auth.getStatus(f);').members).toBe(false);
-    expect(scan('if (code === K.DeprecatedApi) {}').codeNames).toBe(true);
-    expect(table.scanSource('if (code === K.DeprecatedApi) {}', { codeNames: false }).codeNames).toBe(false);
     // A `*` before the last segment: any path may complete it after a base.
     const acmeTable = getEndpointTable(parseSpec(ACME_SPEC, 'test'));
-    expect(acmeTable.scanSource("fetch(SHOP + '/x');", { codeNames: true }).endpoints).toBe(true);
+    expect(acmeTable.scanSource("fetch(SHOP + '/x');").endpoints).toBe(true);
   });
 
   it('parses the host of a base URL', () => {

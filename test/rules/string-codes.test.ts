@@ -195,6 +195,58 @@ ruleTester.run('no-magic-error-code: string codes', noMagicErrorCode, {
   ],
 });
 
+// The text pre-check finds a string code between any quotes, and nothing that only looks like one.
+ruleTester.run('no-magic-error-code: string codes by any quote', noMagicErrorCode, {
+  valid: [
+    {
+      filename,
+      code: outdent`
+        export const KAKAO = 'https://kapi.kakao.com';
+        const near = (error: { code: string }) =>
+          error.code === '-4010' || error.code === "-401x" || error.code === '- 401' || error.code === 'x-401' || error.code === \`-401\${1}\`;
+      `,
+    },
+    // A template is no string literal: the model reads codes from literals only.
+    {
+      filename,
+      code: outdent`
+        export const KAKAO = 'https://kapi.kakao.com';
+        export const expired = (error: { code: string }) => error.code === \`-401\`;
+      `,
+    },
+  ],
+  invalid: [
+    ...["'-401'", '"-401"'].map((literal) => ({
+      filename,
+      code: outdent`
+        export const KAKAO = 'https://kapi.kakao.com';
+        export const expired = (error: { code: string }) => error.code === ${literal};
+      `,
+      output: null,
+      errors: [{ messageId: 'magicCodeString' as const, suggestions: [{ messageId: 'useEnumMember' as const, output: outdent`
+        import { KakaoErrorCode } from '../generated/kakao-error-codes.js';
+        export const KAKAO = 'https://kapi.kakao.com';
+        export const expired = (error: { code: string }) => error.code === String(KakaoErrorCode.InvalidToken);
+      ` }] }],
+    })),
+    {
+      filename,
+      code: outdent`
+        ${KAUTH}
+        const retry = { KOE003: true };
+        export const again = (error_code: string) => error_code in retry || error_code === 'KOE003';
+      `,
+      output: outdent`
+        import { KakaoLoginErrorCode } from '../generated/kakao-error-codes.js';
+        ${KAUTH}
+        const retry = { KOE003: true };
+        export const again = (error_code: string) => error_code in retry || error_code === KakaoLoginErrorCode.TemporaryServerError;
+      `,
+      errors: [{ messageId: 'magicCode' }],
+    },
+  ],
+});
+
 jsRuleTester.run('no-magic-error-code: string codes in JavaScript', noMagicErrorCode as never, {
   valid: [],
   invalid: [
