@@ -57,6 +57,12 @@ export interface DispatchFinder {
    * Every dispatch holds a spec code, so a rule that hands every code here finds every dispatch.
    */
   readonly dispatchesAt: (codeNode: Node) => Dispatch[];
+  /**
+   * The dispatches of a switch, or of the `if`s next to an `if` (its chain, and the runs of `if`s
+   * around it), each returned once per file. Visiting every switch and `if` with this finds what
+   * handing every code to dispatchesAt finds (test/fuzz checks it).
+   */
+  readonly dispatchesOf: (statement: TSESTree.SwitchStatement | TSESTree.IfStatement) => Dispatch[];
   /** The wanted codes the dispatch leaves unhandled; undefined or empty when none. */
   readonly missingCodes: (dispatch: Dispatch) => WantedCode[] | undefined;
 }
@@ -239,28 +245,33 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
   /** Switches and `if`s already analysed: each dispatch is found once. */
   const analysed = new WeakSet<Node>();
 
+  function dispatchesOf(statement: TSESTree.SwitchStatement | TSESTree.IfStatement): Dispatch[] {
+    if (statement.type === AST_NODE_TYPES.SwitchStatement) {
+      if (analysed.has(statement)) return [];
+      analysed.add(statement);
+      const dispatch = analyseSwitch(statement);
+      return dispatch ? [dispatch] : [];
+    }
+    let head = statement;
+    while (head.parent.type === AST_NODE_TYPES.IfStatement && head.parent.alternate === head) head = head.parent;
+    if (analysed.has(head)) return [];
+    const ifs = neighbouringIfs(head);
+    for (const ifNode of ifs) analysed.add(ifNode);
+    return runsOf(ifs);
+  }
+
   function dispatchesAt(codeNode: Node): Dispatch[] {
     const dispatches: Dispatch[] = [];
-    for (const check of findCodeChecks(codeNode, file)) {
-      const { container } = check;
+    for (const { container } of findCodeChecks(codeNode, file)) {
       if (container.type === AST_NODE_TYPES.SwitchStatement) {
-        if (analysed.has(container)) continue;
-        analysed.add(container);
-        const dispatch = analyseSwitch(container);
-        if (dispatch) dispatches.push(dispatch);
+        dispatches.push(...dispatchesOf(container));
         continue;
       }
       // Every `if` whose condition the check is in, through nested functions too: a superset of
       // the conditions a walk down from an `if` would find it in, each analysed as a whole.
       let child: Node = container;
       for (let parent = child.parent; parent; child = parent, parent = parent.parent) {
-        if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test !== child) continue;
-        let head: TSESTree.IfStatement = parent;
-        while (head.parent.type === AST_NODE_TYPES.IfStatement && head.parent.alternate === head) head = head.parent;
-        if (analysed.has(head)) continue;
-        const ifs = neighbouringIfs(head);
-        for (const ifNode of ifs) analysed.add(ifNode);
-        dispatches.push(...runsOf(ifs));
+        if (parent.type === AST_NODE_TYPES.IfStatement && parent.test === child) dispatches.push(...dispatchesOf(parent));
       }
     }
     return dispatches;
@@ -346,5 +357,5 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
     return unhandledElsewhere(dispatch, unhandled);
   }
 
-  return { dispatchesAt, missingCodes };
+  return { dispatchesAt, dispatchesOf, missingCodes };
 }

@@ -326,7 +326,7 @@ function constInitializer(identifier: TSESTree.Identifier, sourceCode: Readonly<
  */
 export function findCodeCheck(codeNode: Node, ctx: CodeCheckContext): CodeCheck | undefined {
   for (const container of candidateContainers(codeNode, ctx.sourceCode)) {
-    const check = ctx.checksOf(container).find((candidate) => candidate.node === codeNode);
+    const check = checksOfNode(ctx.checksOf(container), codeNode)?.[0];
     if (check) return check;
   }
   return undefined;
@@ -336,9 +336,33 @@ export function findCodeCheck(codeNode: Node, ctx: CodeCheckContext): CodeCheck 
 export function findCodeChecks(codeNode: Node, ctx: CodeCheckContext): CodeCheck[] {
   const checks: CodeCheck[] = [];
   for (const container of candidateContainers(codeNode, ctx.sourceCode)) {
-    for (const check of ctx.checksOf(container)) if (check.node === codeNode) checks.push(check);
+    const own = checksOfNode(ctx.checksOf(container), codeNode);
+    if (own) checks.push(...own);
   }
   return checks;
+}
+
+/** Above this many checks a container's checks are indexed by node: a switch of n cases is asked n times. */
+const INDEXED_CHECKS = 8;
+const checksByNode = new WeakMap<readonly CodeCheck[], Map<Node, CodeCheck[]>>();
+
+/** The checks among `checks` whose code is written by `codeNode`. */
+function checksOfNode(checks: readonly CodeCheck[], codeNode: Node): readonly CodeCheck[] | undefined {
+  if (checks.length <= INDEXED_CHECKS) {
+    const own = checks.filter((check) => check.node === codeNode);
+    return own.length > 0 ? own : undefined;
+  }
+  let index = checksByNode.get(checks);
+  if (!index) {
+    index = new Map();
+    for (const check of checks) {
+      const list = index.get(check.node);
+      if (list) list.push(check);
+      else index.set(check.node, [check]);
+    }
+    checksByNode.set(checks, index);
+  }
+  return index.get(codeNode);
 }
 
 function candidateContainers(codeNode: Node, sourceCode: Readonly<TSESLint.SourceCode>): Node[] {

@@ -354,9 +354,10 @@ describe('fuzz: generated and mutated snippets', () => {
     expect(Object.keys(byLang).sort()).toEqual([...ALL].sort());
   });
 
-  it(`${SNIPPETS} snippets: the code-check model gives one answer, and its pre-filter never hides a check`, { timeout: 120_000 }, () => {
+  it(`${SNIPPETS} snippets: the code-check model gives one answer, its pre-filter never hides a check, and dispatches found from codes are those of every switch and if`, { timeout: 120_000 }, () => {
     const problems: string[] = [];
     let checks = 0;
+    let dispatches = 0;
     let parsed = 0;
     for (const snippet of generate(SNIPPETS, SEED)) {
       const languageOptions = LANGUAGES.find(({ files }) => files?.[0] === `**/*.${EXTENSION[snippet.lang]}` || files?.[1] === `**/*.${EXTENSION[snippet.lang]}`)!.languageOptions;
@@ -379,10 +380,16 @@ describe('fuzz: generated and mutated snippets', () => {
       }
       // Pre-filter says no => the full walk finds nothing.
       if (probe.prefilterMisses.length > 0) problems.push(`pre-filter hides ${JSON.stringify(probe.prefilterMisses)}\n${show}`);
+      // handle-retryable-codes starts from the codes: it finds the dispatches that visiting every switch and if finds.
+      dispatches += probe.dispatchesOfStatements.length;
+      if (JSON.stringify(probe.dispatchesOfCodes) !== JSON.stringify(probe.dispatchesOfStatements)) {
+        problems.push(`dispatches of statements ${JSON.stringify(probe.dispatchesOfStatements)}\nof codes ${JSON.stringify(probe.dispatchesOfCodes)}\n${show}`);
+      }
     }
     expect(problems.slice(0, 5)).toEqual([]);
     // Not vacuous: most snippets parse, and hold hundreds of checks.
     expect(parsed).toBeGreaterThan(SNIPPETS * 0.9);
     expect(checks).toBeGreaterThan(SNIPPETS / 10);
+    expect(dispatches).toBeGreaterThan(SNIPPETS / 20);
   });
 });

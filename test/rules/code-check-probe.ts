@@ -1,7 +1,8 @@
 /**
  * A probe into the code-check model (rules/utils/code-checks.ts) for tests: lints a text with a
  * rule that reads the model three ways (walking down from the file, climbing up from each code,
- * the pre-filter on each `if` condition) and returns what each found.
+ * the pre-filter on each `if` condition) and returns what each found; and handle-retryable-codes'
+ * dispatches two ways (from every switch and `if`, from every code the rule's listener delivers).
  */
 import tsParser from '@typescript-eslint/parser';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -13,6 +14,11 @@ import { findCodeCheck, forEachCodeCheck, getCodeRef, mayHoldCodeCheck } from '.
 import type { CodeCheck } from '../../rules/utils/code-checks.js';
 import { DEFAULT_ERROR_CODE_NAMES } from '../../rules/utils/ast.js';
 import { getKakaoFile } from '../../rules/utils/rule-context.js';
+import { codeNodeListener } from '../../rules/utils/code-nodes.js';
+import { composeVisitors } from '../../rules/utils/compose-visitors.js';
+import { createDispatchFinder } from '../../rules/handle-retryable-codes-utils/dispatches.js';
+import type { Dispatch } from '../../rules/handle-retryable-codes-utils/dispatches.js';
+import { DEFAULT_COMMENT_PATTERN, getSetup } from '../../rules/handle-retryable-codes-utils/setup.js';
 import { FIXTURE_ROOT, fixtureFile } from '../rule-tester.js';
 
 type Node = TSESTree.Node;
@@ -35,6 +41,18 @@ export interface Probe {
   readonly prefilterMisses: readonly string[];
   /** Whether the per-file set-up ran (false: out of scope or generated). */
   readonly inScope: boolean;
+  /** handle-retryable-codes' dispatches (with `minimumCodes: 1`) found by visiting every switch and `if`. */
+  readonly dispatchesOfStatements: readonly string[];
+  /** The same, found from the codes its listener delivers (what the rule does). */
+  readonly dispatchesOfCodes: readonly string[];
+}
+
+const DISPATCH_OPTIONS = { guardNames: [], allowDefault: false, defaultCommentPattern: DEFAULT_COMMENT_PATTERN, minimumCodes: 1 };
+
+function describeDispatch(dispatch: Dispatch, text: string): string {
+  const { line, column } = dispatch.node.loc.start;
+  const subject = text.slice(dispatch.subject.range[0], dispatch.subject.range[1]);
+  return `${line}:${column + 1} ${subject} [${[...dispatch.handled].map(String).sort().join(', ')}]${dispatch.guarded ? ' guarded' : ''}`;
 }
 
 function describeCheck(check: CodeCheck, text: string): ProbedCheck {
@@ -56,13 +74,16 @@ function probeRule(result: { probe?: Probe }, errorCodeNames: readonly string[])
       const file = getKakaoFile(context as never, errorCodeNames);
       const text = context.sourceCode.text;
       if (!file) {
-        result.probe = { walked: [], climbed: [], prefilterMisses: [], inScope: false };
+        result.probe = { walked: [], climbed: [], prefilterMisses: [], inScope: false, dispatchesOfStatements: [], dispatchesOfCodes: [] };
         return {};
       }
       const roots: Node[] = [];
       const codes: Node[] = [];
       const conditions: Node[] = [];
+      const statements: (TSESTree.SwitchStatement | TSESTree.IfStatement)[] = [];
+      const delivered: Node[] = [];
       const visitAll = (node: Node) => {
+        if (node.type === AST_NODE_TYPES.SwitchStatement || node.type === AST_NODE_TYPES.IfStatement) statements.push(node);
         if (node.type === AST_NODE_TYPES.Program || isFunctionNode(node)) roots.push(node);
         if (node.type === AST_NODE_TYPES.IfStatement) conditions.push(node.test);
         const isCode =
@@ -70,7 +91,7 @@ function probeRule(result: { probe?: Probe }, errorCodeNames: readonly string[])
           ((node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.UnaryExpression) && getCodeLiteralValue(node) !== undefined);
         if (isCode) codes.push(node);
       };
-      return {
+      return composeVisitors(codeNodeListener(file, { strings: true, members: true }, (node) => delivered.push(node)), {
         '*': (node: unknown) => visitAll(node as Node),
         'Program:exit'() {
           const walked: ProbedCheck[] = [];
@@ -92,9 +113,23 @@ function probeRule(result: { probe?: Probe }, errorCodeNames: readonly string[])
             climbed: climbed.sort(byPosition),
             prefilterMisses: prefilterMisses.map((node) => text.slice(node.range[0], node.range[1])),
             inScope: true,
+            ...compareDispatches(),
           };
         },
-      };
+      }) as Rule.RuleListener;
+
+      /** Two finders, each with its own memory of what it analysed. */
+      function compareDispatches(): Pick<Probe, 'dispatchesOfStatements' | 'dispatchesOfCodes'> {
+        const setup = getSetup(DISPATCH_OPTIONS, file!);
+        const finder = () => createDispatchFinder(file!, setup, { allowDefault: false, minimumCodes: 1 });
+        const ofStatements = finder();
+        const ofCodes = finder();
+        const describe = (dispatches: Dispatch[]) => dispatches.map((dispatch) => describeDispatch(dispatch, text)).sort();
+        return {
+          dispatchesOfStatements: describe(statements.flatMap((statement) => ofStatements.dispatchesOf(statement))),
+          dispatchesOfCodes: describe(delivered.flatMap((node) => ofCodes.dispatchesAt(node))),
+        };
+      }
     },
   };
 }

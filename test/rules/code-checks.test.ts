@@ -14,6 +14,7 @@ function checksOf(code: string, options?: Parameters<typeof probeCodeChecks>[1])
   expect(probe.inScope).toBe(true);
   expect(probe.climbed).toEqual(probe.walked);
   expect(probe.prefilterMisses).toEqual([]);
+  expect(probe.dispatchesOfCodes).toEqual(probe.dispatchesOfStatements);
   return [...probe.walked];
 }
 
@@ -166,5 +167,30 @@ describe('the pre-filter', () => {
     `);
     expect(probe.walked).toHaveLength(1);
     expect(probe.prefilterMisses).toEqual([]);
+  });
+});
+
+describe('dispatches found from the codes (handle-retryable-codes)', () => {
+  it('finds every switch, chain and run of ifs that visiting each statement finds (a guard may head a run)', () => {
+    const probe = probeCodeChecks(outdent`
+      export function handle(err: { code: number }, items: { code: number }[]) {
+        switch (err.code) {
+          case -401: return 1;
+        }
+        if (isRetryable(err)) retry();
+        if (err.code === -402) return 2;
+        if (err.code === -406) return 3;
+        console.log(err);
+        if (ready) {} else if (items.some((item) => item.code === -421)) {} else if (err.code === -422) {}
+        if ([-601, -602].includes(err.code)) {}
+      }
+    `);
+    expect(probe.dispatchesOfCodes).toEqual(probe.dispatchesOfStatements);
+    // The guard heads the run of lines 5-6; the chain of line 9 and the if of line 10 are one run.
+    expect(probe.dispatchesOfStatements).toEqual([
+      '2:3 err.code [-401]',
+      '5:3 err.code [-402, -406] guarded',
+      '9:3 err.code [-422, -601, -602]',
+    ]);
   });
 });
