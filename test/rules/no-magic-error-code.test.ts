@@ -126,6 +126,30 @@ ruleTester.run('no-magic-error-code', rule, {
   ],
   invalid: [
     {
+      // A switch over two spec codes is a code switch whatever its discriminant, as for
+      // handle-retryable-codes: no error-code name needs to be written anywhere in the file.
+      name: 'a switch over two spec codes, in a file that names no error code',
+      filename: file,
+      code: outdent`
+        export const url = 'https://kapi.kakao.com/v2/user/me';
+        export function label(status: number) { switch (status) { case -401: return 'a'; case -402: return 'b'; } return ''; }
+      `,
+      // Each fix writes the import, so the second waits for the next pass.
+      output: [
+        outdent`
+          ${IMPORT}
+          export const url = 'https://kapi.kakao.com/v2/user/me';
+          export function label(status: number) { switch (status) { case KakaoErrorCode.InvalidToken: return 'a'; case -402: return 'b'; } return ''; }
+        `,
+        outdent`
+          ${IMPORT}
+          export const url = 'https://kapi.kakao.com/v2/user/me';
+          export function label(status: number) { switch (status) { case KakaoErrorCode.InvalidToken: return 'a'; case KakaoErrorCode.InsufficientScope: return 'b'; } return ''; }
+        `,
+      ],
+      errors: [{ messageId: 'magicCode', line: 2 }, { messageId: 'magicCode', line: 2 }],
+    },
+    {
       filename: file,
       code: outdent`
         export const url = 'https://kapi.kakao.com/v2/user/me';
