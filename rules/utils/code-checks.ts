@@ -325,19 +325,25 @@ function constInitializer(identifier: TSESTree.Identifier, sourceCode: Readonly<
  * `Object.freeze`, `new Set` and `const`s) and asks each, so the answer is checksOf's.
  */
 export function findCodeCheck(codeNode: Node, ctx: CodeCheckContext): CodeCheck | undefined {
-  for (const container of candidateContainers(codeNode, ctx.sourceCode)) {
-    const check = checksOfNode(ctx.checksOf(container), codeNode)?.[0];
-    if (check) return check;
-  }
-  return undefined;
+  return findCodeChecks(codeNode, ctx)[0];
 }
 
-/** Every check of a code: a list of codes may be checked in several places. */
-export function findCodeChecks(codeNode: Node, ctx: CodeCheckContext): CodeCheck[] {
-  const checks: CodeCheck[] = [];
-  for (const container of candidateContainers(codeNode, ctx.sourceCode)) {
-    const own = checksOfNode(ctx.checksOf(container), codeNode);
-    if (own) checks.push(...own);
+/** Per file context: two rules climb from the same codes (most often a `-1`), the second reads the first's answer. */
+const climbs = new WeakMap<CodeCheckContext, Map<Node, readonly CodeCheck[]>>();
+
+/** Every check of a code, in the order of its containers: a list of codes may be checked in several places. */
+export function findCodeChecks(codeNode: Node, ctx: CodeCheckContext): readonly CodeCheck[] {
+  let byNode = climbs.get(ctx);
+  if (!byNode) climbs.set(ctx, (byNode = new Map()));
+  let checks = byNode.get(codeNode);
+  if (!checks) {
+    const found: CodeCheck[] = [];
+    for (const container of candidateContainers(codeNode, ctx.sourceCode)) {
+      const own = checksOfNode(ctx.checksOf(container), codeNode);
+      if (own) found.push(...own);
+    }
+    checks = found.length > 0 ? found : NO_CHECKS;
+    byNode.set(codeNode, checks);
   }
   return checks;
 }
