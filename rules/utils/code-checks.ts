@@ -334,7 +334,7 @@ const climbs = new WeakMap<CodeCheckContext, Map<Node, readonly CodeCheck[]>>();
 /** Every check of a code, in the order of its containers: a list of codes may be checked in several places. */
 export function findCodeChecks(codeNode: Node, ctx: CodeCheckContext): readonly CodeCheck[] {
   let byNode = climbs.get(ctx);
-  if (!byNode) climbs.set(ctx, (byNode = new Map()));
+  if (!byNode) climbs.set(ctx, (byNode = new Map<Node, readonly CodeCheck[]>()));
   let checks = byNode.get(codeNode);
   if (!checks) {
     const found: CodeCheck[] = [];
