@@ -7,7 +7,7 @@
  */
 import type { DeprecatedEndpoint, DeprecatedMember, Spec } from '../../core/spec.js';
 import { escapeRegExp, isWholeWordAt } from '../utils/ast.js';
-import { FAST_NEEDLE_LENGTH } from '../utils/text-search.js';
+import { createTextSearch, FAST_NEEDLE_LENGTH } from '../utils/text-search.js';
 
 /** A path pattern: exact (`/v1/user/me`, trailing slashes allowed) or with `*` (`/v1/api/story/*`). */
 export interface PathPattern {
@@ -218,12 +218,7 @@ function createPathTailTest(tails: readonly PathTail[]): (sourceText: string) =>
       ({ text, openEnded }) =>
         sourceText.startsWith(text, index) && (openEnded || endsPathAt(sourceText, index + text.length)),
     );
-  return (sourceText) => {
-    for (let i = sourceText.indexOf('/'); i !== -1; i = sourceText.indexOf('/', i + 1)) {
-      if (secondChars.has(sourceText.charCodeAt(i + 1)) && tailAt(sourceText, i)) return true;
-    }
-    return false;
-  };
+  return createTextSearch(['/'], (sourceText, i) => secondChars.has(sourceText.charCodeAt(i + 1)) && tailAt(sourceText, i));
 }
 
 
@@ -236,23 +231,20 @@ function createPathTailTest(tails: readonly PathTail[]): (sourceText: string) =>
 interface NameSearch {
   readonly name: string;
   readonly window: string;
-  /** Where `window` starts in `name`. */
-  readonly offset: number;
+  /** Whether a source text holds the name as a whole word, not inside a longer one (`getStatusInfo`, `HttpStatus`). */
+  readonly isIn: (sourceText: string) => boolean;
 }
 
 function nameSearch(name: string): NameSearch {
   const starts = name.slice(0, Math.max(name.length - FAST_NEEDLE_LENGTH + 1, 1));
+  // Where the window starts in the name.
   const offset = Math.max(starts.search(/[^a-z]/u), 0);
-  return { name, window: name.slice(offset, offset + FAST_NEEDLE_LENGTH), offset };
-}
-
-/** Whether the name occurs as a whole word, not inside a longer one (`getStatusInfo`, `HttpStatus`). */
-function hasWord(sourceText: string, { name, window, offset }: NameSearch): boolean {
-  for (let i = sourceText.indexOf(window); i !== -1; i = sourceText.indexOf(window, i + 1)) {
+  const window = name.slice(offset, offset + FAST_NEEDLE_LENGTH);
+  const isIn = createTextSearch([window], (sourceText, i) => {
     const start = i - offset;
-    if (start >= 0 && sourceText.startsWith(name, start) && isWholeWordAt(sourceText, start, name.length)) return true;
-  }
-  return false;
+    return start >= 0 && sourceText.startsWith(name, start) && isWholeWordAt(sourceText, start, name.length);
+  });
+  return { name, window, isIn };
 }
 
 /**
@@ -274,7 +266,7 @@ function createNameSetTest(nameSets: readonly (readonly string[])[]): (sourceTex
   return (sourceText) =>
     groups.some(
       ({ anchor, rests }) =>
-        hasWord(sourceText, anchor) && rests.some((rest) => rest.every((search) => hasWord(sourceText, search))),
+        anchor.isIn(sourceText) && rests.some((rest) => rest.every((search) => search.isIn(sourceText))),
     );
 }
 
