@@ -45,6 +45,13 @@ export function getIfChain(head: TSESTree.IfStatement): IfChain {
   return { ifs, finalElse: current.alternate };
 }
 
+/** The first `if` of the chain an `if` is in: itself, unless it is another's `else if`. */
+export function getChainHead(ifNode: TSESTree.IfStatement): TSESTree.IfStatement {
+  let head = ifNode;
+  while (head.parent.type === AST_NODE_TYPES.IfStatement && head.parent.alternate === head) head = head.parent;
+  return head;
+}
+
 /** The statements of a statement list: a program, block, static block, namespace body or `case`. */
 export function getStatementList(node: Node): readonly Statement[] | undefined {
   switch (node.type) {

@@ -11,7 +11,7 @@ import type { CodeCheck, CodeValue } from '../utils/code-checks.js';
 import type { KakaoFile } from '../utils/rule-context.js';
 import { startsLine as nodeStartsLine } from '../fix/add-missing-codes.js';
 import { createCoverageIndex } from './coverage.js';
-import { callGoesBy, getIfChain, getStatementList } from './dispatch.js';
+import { callGoesBy, getChainHead, getIfChain, getStatementList } from './dispatch.js';
 import { commentHead, firstCommentFrom } from './setup.js';
 import type { Setup, WantedCode } from './setup.js';
 
@@ -252,8 +252,7 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
       const dispatch = analyseSwitch(statement);
       return dispatch ? [dispatch] : [];
     }
-    let head = statement;
-    while (head.parent.type === AST_NODE_TYPES.IfStatement && head.parent.alternate === head) head = head.parent;
+    const head = getChainHead(statement);
     if (analysed.has(head)) return [];
     const ifs = neighbouringIfs(head);
     for (const ifNode of ifs) analysed.add(ifNode);

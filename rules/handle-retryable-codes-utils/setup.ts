@@ -37,7 +37,7 @@ export function getSetup(options: Options[0], file: KakaoFile): Setup {
   if (!bySettings) setups.set(options, (bySettings = new WeakMap()));
   let setup = bySettings.get(file.settings);
   if (!setup) {
-    const generated = [file.settings.enumName, ...stringFamilies(file).map((family) => family.enumName)].map(generatedNames);
+    const generated = file.enumNames.map(generatedNames);
     const wanted = resolveWantedCodes(options.retryableCodes, file);
     const wantedValues = new Set<CodeValue>(wanted.map(({ value }) => value));
     setup = {

@@ -211,7 +211,7 @@ function keyChecks(member: TSESTree.MemberExpression, ctx: FormContext): readonl
 }
 
 /** `{ KOE320: f }`, `{ 'KOE320': f }`: a string family's code written as a plain key. */
-function isStringCodeKey(property: TSESTree.Property, index: CodeCheckContext['index']): boolean {
+export function isStringCodeKey(property: TSESTree.Property, index: CodeCheckContext['index']): boolean {
   if (property.computed || property.shorthand || property.kind !== 'init') return false;
   const { key } = property;
   const name = key.type === AST_NODE_TYPES.Identifier ? key.name : key.value;

@@ -10,7 +10,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ErrorCodeEntry } from '../../core/spec.js';
 import { codeLiteralListener, isWholeWordAt } from './ast.js';
 import type { CodeLiteral } from './ast.js';
-import { getCodeRef } from './code-checks.js';
+import { getCodeRef, isStringCodeKey } from './code-checks.js';
 import { composeVisitors } from './compose-visitors.js';
 import type { KakaoFile } from './rule-context.js';
 import type { SpecIndex } from './settings.js';
@@ -98,9 +98,8 @@ function stringCodeListener(file: KakaoFile, check: (node: StringCodeNode) => vo
       if (typeof value === 'string' && (stringCodes.has(value) || integerCodes.has(value))) check(node);
     },
     Property(node) {
-      if (!node.computed && !node.shorthand && node.key.type === AST_NODE_TYPES.Identifier && stringCodes.has(node.key.name)) {
-        check(node.key);
-      }
+      // A quoted key is a Literal, seen above.
+      if (node.key.type === AST_NODE_TYPES.Identifier && isStringCodeKey(node, file.index)) check(node.key);
     },
   };
 }
