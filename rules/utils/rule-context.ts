@@ -26,20 +26,23 @@ export interface KakaoFile extends CodeCheckContext {
 }
 
 interface CachedFile {
-  readonly settings: KakaoSettings;
-  readonly errorCodeNames: readonly string[];
+  /** The rule's deprecated `errorCodeNames` option, as given (usually undefined). */
+  readonly errorCodeNamesOption: readonly string[] | undefined;
   readonly file: KakaoFile | undefined;
 }
 
 /**
- * The set-ups of the file being linted: every rule asks with the same settings, and usually the
- * same names. ESLint runs the rules of one file one after another, so only that file's are kept.
+ * The set-ups of the file being linted, keyed by what a rule's context gives at no cost: its
+ * source code and its settings object. ESLint runs the rules of one file one after another, so
+ * only that file's set-ups are kept, and the second and third rule of a file read two properties
+ * and compare identities: this runs for every rule of every file.
  */
-let currentAst: TSESTree.Program | undefined;
+let currentSourceCode: unknown;
+let currentSettingsObject: unknown;
 let currentFiles: CachedFile[] = [];
 
-const sameNames = (a: readonly string[], b: readonly string[]) =>
-  a === b || (a.length === b.length && a.every((name, i) => name === b[i]));
+const sameNames = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((name, i) => name === b[i]));
 
 let setUps = 0;
 
@@ -54,20 +57,21 @@ export function countKakaoFileSetUps(): number {
  * rule's deprecated option; without it, settings.kakao.errorCodeNames applies.
  */
 export function getKakaoFile(context: AnyContext, errorCodeNamesOption?: readonly string[]): KakaoFile | undefined {
-  const settings = getKakaoSettings(context);
-  const errorCodeNames = errorCodeNamesOption ?? settings.errorCodeNames;
-  const { ast } = context.sourceCode;
-  if (ast !== currentAst) {
-    currentAst = ast;
+  const { sourceCode, settings: settingsObject } = context;
+  if (sourceCode !== currentSourceCode || settingsObject !== currentSettingsObject) {
+    currentSourceCode = sourceCode;
+    currentSettingsObject = settingsObject;
     currentFiles = [];
   }
-  // A loop, not find(): three rules ask for every file.
-  for (const entry of currentFiles) {
-    if (entry.settings === settings && sameNames(entry.errorCodeNames, errorCodeNames)) return entry.file;
+  // A loop over indices, not find() or for-of: three rules ask for every file.
+  for (let i = 0; i < currentFiles.length; i++) {
+    const entry = currentFiles[i]!;
+    if (sameNames(entry.errorCodeNamesOption, errorCodeNamesOption)) return entry.file;
   }
   setUps++;
-  const file = createKakaoFile(context, settings, errorCodeNames);
-  currentFiles.push({ settings, errorCodeNames, file });
+  const settings = getKakaoSettings(context);
+  const file = createKakaoFile(context, settings, errorCodeNamesOption ?? settings.errorCodeNames);
+  currentFiles.push({ errorCodeNamesOption, file });
   return file;
 }
 
@@ -76,10 +80,10 @@ function createKakaoFile(
   settings: KakaoSettings,
   errorCodeNames: readonly string[],
 ): KakaoFile | undefined {
-  // Imports in a Markdown code block (`README.md/0.ts`) are relative to the Markdown file.
-  const { sourceCode, physicalFilename: filename } = context;
+  const { sourceCode } = context;
   if (isGeneratedFile(sourceCode)) return undefined;
-  if (settings.scope === 'kakao-files' && !hasApiEvidence(sourceCode, filename, settings)) return undefined;
+  // Imports in a Markdown code block (`README.md/0.ts`) are relative to the Markdown file.
+  if (settings.scope === 'kakao-files' && !hasApiEvidence(sourceCode, context.physicalFilename, settings)) return undefined;
 
   // Made on first use: most files hold no code, and need neither (the file enum analyses the file on first use too).
   let isErrorCodeExpression: ErrorCodeExpressionTest | undefined;
