@@ -7,6 +7,7 @@ import type { Dispatch, DispatchFinder } from './handle-retryable-codes-utils/di
 import { DEFAULT_COMMENT_PATTERN, getSetup } from './handle-retryable-codes-utils/setup.js';
 import type { WantedCode } from './handle-retryable-codes-utils/setup.js';
 import { codeNodeListener } from './utils/code-nodes.js';
+import type { CodeNode } from './utils/code-nodes.js';
 import { createRule, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
 
 export { DEFAULT_COMMENT_PATTERN };
@@ -121,17 +122,10 @@ export default createRule<Options, MessageIds>({
     if (!file) return {};
     const setup = getSetup(options, file);
     if (setup.wanted.length === 0) return {};
-    // Made on the first code: most files have none.
-    let dispatchFinder: DispatchFinder | undefined;
-    const finder = () =>
-      (dispatchFinder ??= createDispatchFinder(file, setup, {
-        allowDefault: options.allowDefault ?? false,
-        minimumCodes: options.minimumCodes ?? 2,
-      }));
     let fixer: MissingCodesFixer | undefined;
 
-    function checkDispatch(dispatch: Dispatch): void {
-      const missing = finder().missingCodes(dispatch);
+    function checkDispatch(finder: DispatchFinder, dispatch: Dispatch): void {
+      const missing = finder.missingCodes(dispatch);
       if (!missing || missing.length === 0) return;
       const { node } = dispatch;
       const loc = headLocation(node);
@@ -162,10 +156,19 @@ export default createRule<Options, MessageIds>({
       return { start: node.loc.start, end: closingParen?.loc.end ?? node.loc.end };
     }
 
-    // Every dispatch holds a spec code: found from its codes, not by asking every switch and `if`.
-    return codeNodeListener(file, { strings: true, members: true }, (node) => {
-      for (const dispatch of finder().dispatchesAt(node)) checkDispatch(dispatch);
-    });
+    // Every dispatch holds a spec code: found from the file's codes, not by asking every switch and `if`.
+    const codeNodes: CodeNode[] = [];
+    return {
+      ...codeNodeListener(file, { strings: true, members: true }, (node) => codeNodes.push(node)),
+      'Program:exit'() {
+        if (codeNodes.length === 0) return;
+        const finder = createDispatchFinder(file, setup, {
+          allowDefault: options.allowDefault ?? false,
+          minimumCodes: options.minimumCodes ?? 2,
+        });
+        for (const dispatch of finder.dispatchesOfCodes(codeNodes)) checkDispatch(finder, dispatch);
+      },
+    };
   },
 });
 

@@ -5,9 +5,10 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode } from '../utils/ast.js';
+import { getCodeLiteralValue, getStaticPropertyName, isFunctionNode } from '../utils/ast.js';
 import { findCodeChecks, forEachCodeCheck, getSubjectKey, mayHoldCodeCheck } from '../utils/code-checks.js';
 import type { CodeCheck, CodeValue } from '../utils/code-checks.js';
+import type { CodeNode } from '../utils/code-nodes.js';
 import type { KakaoFile } from '../utils/rule-context.js';
 import { startsLine as nodeStartsLine } from '../fix/add-missing-codes.js';
 import { createCoverageIndex } from './coverage.js';
@@ -57,6 +58,12 @@ export interface DispatchFinder {
    * Every dispatch holds a spec code, so a rule that hands every code here finds every dispatch.
    */
   readonly dispatchesAt: (codeNode: Node) => Dispatch[];
+  /**
+   * The dispatches of a file's codes, as dispatchesAt of each would find them. A run of `if`s
+   * needs minimumCodes distinct spec codes, so with fewer codes in the file (most often a lone
+   * `-1` of `indexOf`) only their switches are looked at.
+   */
+  readonly dispatchesOfCodes: (codeNodes: readonly CodeNode[]) => Dispatch[];
   /**
    * The dispatches of a switch, or of the `if`s next to an `if` (its chain, and the runs of `if`s
    * around it), each returned once per file. Visiting every switch and `if` with this finds what
@@ -259,13 +266,14 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
     return runsOf(ifs);
   }
 
-  function dispatchesAt(codeNode: Node): Dispatch[] {
+  function dispatchesAt(codeNode: Node, ifsPossible = true): Dispatch[] {
     const dispatches: Dispatch[] = [];
     for (const { container } of findCodeChecks(codeNode, file)) {
       if (container.type === AST_NODE_TYPES.SwitchStatement) {
         dispatches.push(...dispatchesOf(container));
         continue;
       }
+      if (!ifsPossible) continue;
       // Every `if` whose condition the check is in, through nested functions too: a superset of
       // the conditions a walk down from an `if` would find it in, each analysed as a whole.
       let child: Node = container;
@@ -274,6 +282,11 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
       }
     }
     return dispatches;
+  }
+
+  function dispatchesOfCodes(codeNodes: readonly CodeNode[]): Dispatch[] {
+    const ifsPossible = hasDistinctCodes(codeNodes, minimumCodes);
+    return codeNodes.flatMap((codeNode) => dispatchesAt(codeNode, ifsPossible));
   }
 
   // --- coverage ----------------------------------------------------------------------------------
@@ -356,5 +369,35 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
     return unhandledElsewhere(dispatch, unhandled);
   }
 
-  return { dispatchesAt, dispatchesOf, missingCodes };
+  return { dispatchesAt, dispatchesOfCodes, dispatchesOf, missingCodes };
+}
+
+/**
+ * Whether the code nodes write at least `count` distinct codes, counted by how they are written
+ * (`-401`, `'KOE003'`, a member's name): never fewer than the distinct values they stand for.
+ */
+function hasDistinctCodes(codeNodes: readonly CodeNode[], count: number): boolean {
+  if (codeNodes.length < count) return false;
+  const seen = new Set<unknown>();
+  for (const node of codeNodes) {
+    seen.add(writtenCode(node));
+    if (seen.size >= count) return true;
+  }
+  return false;
+}
+
+/** What tells written codes apart; a node stands for itself when nothing else does. */
+function writtenCode(node: CodeNode): unknown {
+  switch (node.type) {
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getStaticPropertyName(node);
+      return name === undefined ? node : `.${name}`;
+    }
+    case AST_NODE_TYPES.Identifier:
+      return node.name;
+    case AST_NODE_TYPES.Literal:
+      return node.value;
+    default:
+      return getCodeLiteralValue(node) ?? node;
+  }
 }

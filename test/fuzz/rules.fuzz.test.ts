@@ -358,6 +358,7 @@ describe('fuzz: generated and mutated snippets', () => {
     const problems: string[] = [];
     let checks = 0;
     let dispatches = 0;
+    let dispatchesAtTwo = 0;
     let parsed = 0;
     for (const snippet of generate(SNIPPETS, SEED)) {
       const languageOptions = LANGUAGES.find(({ files }) => files?.[0] === `**/*.${EXTENSION[snippet.lang]}` || files?.[1] === `**/*.${EXTENSION[snippet.lang]}`)!.languageOptions;
@@ -385,11 +386,19 @@ describe('fuzz: generated and mutated snippets', () => {
       if (JSON.stringify(probe.dispatchesOfCodes) !== JSON.stringify(probe.dispatchesOfStatements)) {
         problems.push(`dispatches of statements ${JSON.stringify(probe.dispatchesOfStatements)}\nof codes ${JSON.stringify(probe.dispatchesOfCodes)}\n${show}`);
       }
+      // With the default minimumCodes, a file of one distinct code skips its ifs: nothing is lost.
+      dispatchesAtTwo += probe.dispatchesOfStatementsAtTwo.length;
+      if (JSON.stringify(probe.dispatchesOfCodesAtTwo) !== JSON.stringify(probe.dispatchesOfStatementsAtTwo)) {
+        problems.push(`dispatches (minimumCodes 2) of statements ${JSON.stringify(probe.dispatchesOfStatementsAtTwo)}\nof codes ${JSON.stringify(probe.dispatchesOfCodesAtTwo)}\n${show}`);
+      }
     }
     expect(problems.slice(0, 5)).toEqual([]);
     // Not vacuous: most snippets parse, and hold hundreds of checks.
     expect(parsed).toBeGreaterThan(SNIPPETS * 0.9);
     expect(checks).toBeGreaterThan(SNIPPETS / 10);
     expect(dispatches).toBeGreaterThan(SNIPPETS / 20);
+    expect(dispatchesAtTwo).toBeGreaterThan(SNIPPETS / 40);
+    // Not vacuous either: the shortcut drops dispatches that only minimumCodes 1 counts.
+    expect(dispatchesAtTwo).toBeLessThan(dispatches);
   });
 });

@@ -15,6 +15,7 @@ import type { CodeCheck } from '../../rules/utils/code-checks.js';
 import { DEFAULT_ERROR_CODE_NAMES } from '../../rules/utils/ast.js';
 import { getKakaoFile } from '../../rules/utils/rule-context.js';
 import { codeNodeListener } from '../../rules/utils/code-nodes.js';
+import type { CodeNode } from '../../rules/utils/code-nodes.js';
 import { composeVisitors } from '../../rules/utils/compose-visitors.js';
 import { createDispatchFinder } from '../../rules/handle-retryable-codes-utils/dispatches.js';
 import type { Dispatch } from '../../rules/handle-retryable-codes-utils/dispatches.js';
@@ -45,6 +46,9 @@ export interface Probe {
   readonly dispatchesOfStatements: readonly string[];
   /** The same, found from the codes its listener delivers (what the rule does). */
   readonly dispatchesOfCodes: readonly string[];
+  /** The two with `minimumCodes: 2` (the default), where a file with one distinct code has no run of `if`s. */
+  readonly dispatchesOfStatementsAtTwo: readonly string[];
+  readonly dispatchesOfCodesAtTwo: readonly string[];
 }
 
 const DISPATCH_OPTIONS = { guardNames: [], allowDefault: false, defaultCommentPattern: DEFAULT_COMMENT_PATTERN, minimumCodes: 1 };
@@ -74,7 +78,16 @@ function probeRule(result: { probe?: Probe }, errorCodeNames: readonly string[])
       const file = getKakaoFile(context as never, errorCodeNames);
       const text = context.sourceCode.text;
       if (!file) {
-        result.probe = { walked: [], climbed: [], prefilterMisses: [], inScope: false, dispatchesOfStatements: [], dispatchesOfCodes: [] };
+        result.probe = {
+          walked: [],
+          climbed: [],
+          prefilterMisses: [],
+          inScope: false,
+          dispatchesOfStatements: [],
+          dispatchesOfCodes: [],
+          dispatchesOfStatementsAtTwo: [],
+          dispatchesOfCodesAtTwo: [],
+        };
         return {};
       }
       const roots: Node[] = [];
@@ -118,16 +131,24 @@ function probeRule(result: { probe?: Probe }, errorCodeNames: readonly string[])
         },
       }) as Rule.RuleListener;
 
-      /** Two finders, each with its own memory of what it analysed. */
-      function compareDispatches(): Pick<Probe, 'dispatchesOfStatements' | 'dispatchesOfCodes'> {
+      /** Two finders per minimumCodes, each with its own memory of what it analysed. */
+      function compareDispatches(): Pick<
+        Probe,
+        'dispatchesOfStatements' | 'dispatchesOfCodes' | 'dispatchesOfStatementsAtTwo' | 'dispatchesOfCodesAtTwo'
+      > {
         const setup = getSetup(DISPATCH_OPTIONS, file!);
-        const finder = () => createDispatchFinder(file!, setup, { allowDefault: false, minimumCodes: 1 });
-        const ofStatements = finder();
-        const ofCodes = finder();
+        const finder = (minimumCodes: number) => createDispatchFinder(file!, setup, { allowDefault: false, minimumCodes });
         const describe = (dispatches: Dispatch[]) => dispatches.map((dispatch) => describeDispatch(dispatch, text)).sort();
+        const ofStatements = (minimumCodes: number) => {
+          const statementFinder = finder(minimumCodes);
+          return describe(statements.flatMap((statement) => statementFinder.dispatchesOf(statement)));
+        };
+        const ofCodes = (minimumCodes: number) => describe(finder(minimumCodes).dispatchesOfCodes(delivered as CodeNode[]));
         return {
-          dispatchesOfStatements: describe(statements.flatMap((statement) => ofStatements.dispatchesOf(statement))),
-          dispatchesOfCodes: describe(delivered.flatMap((node) => ofCodes.dispatchesAt(node))),
+          dispatchesOfStatements: ofStatements(1),
+          dispatchesOfCodes: ofCodes(1),
+          dispatchesOfStatementsAtTwo: ofStatements(2),
+          dispatchesOfCodesAtTwo: ofCodes(2),
         };
       }
     },

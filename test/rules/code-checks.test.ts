@@ -15,6 +15,7 @@ function checksOf(code: string, options?: Parameters<typeof probeCodeChecks>[1])
   expect(probe.climbed).toEqual(probe.walked);
   expect(probe.prefilterMisses).toEqual([]);
   expect(probe.dispatchesOfCodes).toEqual(probe.dispatchesOfStatements);
+  expect(probe.dispatchesOfCodesAtTwo).toEqual(probe.dispatchesOfStatementsAtTwo);
   return [...probe.walked];
 }
 
@@ -171,6 +172,32 @@ describe('the pre-filter', () => {
 });
 
 describe('dispatches found from the codes (handle-retryable-codes)', () => {
+  it('with minimumCodes 2, a file of one distinct code still has its switch, and two codes make a run', () => {
+    const oneCode = probeCodeChecks(outdent`
+      export function handle(err: { code: number }, list: string[]) {
+        switch (err.code) {
+          case -401: return 1;
+        }
+        if (err.code === -401) return 2;
+        if (list.indexOf('a') === -401) return 3;
+      }
+    `);
+    expect(oneCode.dispatchesOfCodesAtTwo).toEqual(oneCode.dispatchesOfStatementsAtTwo);
+    expect(oneCode.dispatchesOfStatementsAtTwo).toEqual(['2:3 err.code [-401]']);
+    // Each of the ifs is a dispatch only with minimumCodes 1.
+    expect(oneCode.dispatchesOfStatements).toHaveLength(2);
+
+    const twoCodes = probeCodeChecks(outdent`
+      export function handle(err: { code: number }) {
+        if (err.code === -401) return 2;
+        if (err.code === KakaoErrorCode.InvalidToken) return 3;
+        if (err.code === -402) return 4;
+      }
+    `);
+    expect(twoCodes.dispatchesOfCodesAtTwo).toEqual(twoCodes.dispatchesOfStatementsAtTwo);
+    expect(twoCodes.dispatchesOfStatementsAtTwo).toEqual(['2:3 err.code [-401, -402]']);
+  });
+
   it('finds every switch, chain and run of ifs that visiting each statement finds (a guard may head a run)', () => {
     const probe = probeCodeChecks(outdent`
       export function handle(err: { code: number }, items: { code: number }[]) {
@@ -186,6 +213,7 @@ describe('dispatches found from the codes (handle-retryable-codes)', () => {
       }
     `);
     expect(probe.dispatchesOfCodes).toEqual(probe.dispatchesOfStatements);
+    expect(probe.dispatchesOfCodesAtTwo).toEqual(probe.dispatchesOfStatementsAtTwo);
     // The guard heads the run of lines 5-6; the chain of line 9 and the if of line 10 are one run.
     expect(probe.dispatchesOfStatements).toEqual([
       '2:3 err.code [-401]',
