@@ -214,12 +214,22 @@ function createPathTailTest(tails: readonly PathTail[]): (sourceText: string) =>
   // Most slashes are in comments (`//`, `/**`): the character after one rules it out cheaply.
   const secondChars = new Set(tails.map((tail) => tail.text.charCodeAt(1)));
   const tailAt = (sourceText: string, index: number) =>
+    secondChars.has(sourceText.charCodeAt(index + 1)) &&
     tails.some(
       ({ text, openEnded }) =>
         sourceText.startsWith(text, index) && (openEnded || endsPathAt(sourceText, index + text.length)),
     );
-  return createTextSearch(['/'], (sourceText, i) => secondChars.has(sourceText.charCodeAt(i + 1)) && tailAt(sourceText, i));
+  return (sourceText) => {
+    for (let i = sourceText.indexOf('/'); i !== -1; i = sourceText.indexOf('/', i + 1)) {
+      // The second slash of `//` (a third of all slashes) is looked at here, without another search.
+      if (sourceText.charCodeAt(i + 1) === SLASH) i++;
+      if (tailAt(sourceText, i)) return true;
+    }
+    return false;
+  };
 }
+
+const SLASH = 0x2f;
 
 
 /**

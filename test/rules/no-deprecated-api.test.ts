@@ -1617,6 +1617,12 @@ describe('endpoint matching', () => {
     `)).toEqual(nothing);
     expect(scan("fetch(BASE + '/me');").endpoints).toBe(true);
     expect(scan('fetch(`${BASE}/story/${id}`);').endpoints).toBe(true);
+    // Right after `//` and `///`, whose second slash the scan takes without searching again.
+    expect(scan("fetch('//me');").endpoints).toBe(true);
+    expect(scan("fetch('///me');").endpoints).toBe(true);
+    expect(scan("fetch('https://kapi.kakao.com//me');").endpoints).toBe(true);
+    expect(scan("// me\n//\n/me").endpoints).toBe(true);
+    expect(scan("// see /meet, //mess\nfetch('/x');").endpoints).toBe(false);
     expect(scan("const { getStatus } = Kakao.Auth;").members).toBe(true);
     expect(scan('Auth.getStatus(f);').members).toBe(false);
     // A `*` before the last segment: any path may complete it after a base.
