@@ -135,7 +135,7 @@ export default createRule<Options, MessageIds>({
   ) {
     const file = getKakaoFile(context, errorCodeNames);
     if (!file) return {};
-    const { index, fileEnum, sourceCode } = file;
+    const { index, sourceCode } = file;
     const api = index.apiName;
     const table = getEndpointTable(index.spec);
     const ignored = compileIgnoreList(ignore);
@@ -149,7 +149,7 @@ export default createRule<Options, MessageIds>({
     function checkCode(node: CodeNode): void {
       const entry =
         node.type === AST_NODE_TYPES.MemberExpression
-          ? fileEnum.memberEntry(node)
+          ? file!.fileEnum.memberEntry(node)
           : index.byCode.get(getCodeLiteralValue(node) ?? Number.NaN);
       if (!entry?.deprecated || !findCodeCheck(node, file!)) return;
       context.report({

@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
   create(context, [{ errorCodeNames }]) {
     const file = getKakaoFile(context, errorCodeNames);
     if (!file) return {};
-    const { index, fileEnum, settings } = file;
+    const { index, settings } = file;
 
     function checkCode(node: CodeNode): void {
       // Only a literal is magic: an enum member is what the fix writes.
@@ -84,6 +84,7 @@ export default createRule<Options, MessageIds>({
       const enumName = family?.enumName ?? settings.enumName;
       const code = node.type === AST_NODE_TYPES.Identifier ? node.name : context.sourceCode.getText(node);
       const data = { api: index.apiName, code, enumName, member: entry.name, summary: entry.summary };
+      const { fileEnum } = file!;
       const replacement = (family ? fileEnum.family(family) : fileEnum).replacementAt(node, entry.name);
       switch (replacement.kind) {
         case 'fixable': {

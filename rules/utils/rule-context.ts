@@ -85,20 +85,47 @@ function createKakaoFile(
   // Imports in a Markdown code block (`README.md/0.ts`) are relative to the Markdown file.
   if (settings.scope === 'kakao-files' && !hasApiEvidence(sourceCode, context.physicalFilename, settings)) return undefined;
 
-  // Made on first use: most files hold no code, and need neither (the file enum analyses the file on first use too).
-  let isErrorCodeExpression: ErrorCodeExpressionTest | undefined;
-  let checksOf: ((container: TSESTree.Node) => readonly CodeCheck[]) | undefined;
-  const file: KakaoFile = {
-    sourceCode,
-    index: settings.index,
-    fileEnum: createFileEnum(context, settings),
-    isErrorCodeExpression: (node) => (isErrorCodeExpression ??= errorCodeExpressionTest(context, settings, errorCodeNames))(node),
-    settings,
-    checksOf: (container) => (checksOf ??= createChecksOf(file))(container),
-    enumNames: enumNames(settings),
-    mentions: {},
-  };
-  return file;
+  return new FileModel(context, settings, errorCodeNames);
+}
+
+/**
+ * A class, not an object of closures: a file's model is made for every file, and most files need
+ * little of it, so each part (the error-code test, the checks memo, the file enum) is made on first use.
+ */
+class FileModel implements KakaoFile {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly index: SpecIndex;
+  readonly enumNames: readonly string[];
+  readonly mentions: KakaoFile['mentions'] = {};
+  readonly #context: AnyContext;
+  readonly #errorCodeNames: readonly string[];
+  #fileEnum: FileEnum | undefined;
+  #isErrorCodeExpression: ErrorCodeExpressionTest | undefined;
+  #checksOf: ((container: TSESTree.Node) => readonly CodeCheck[]) | undefined;
+
+  constructor(
+    context: AnyContext,
+    readonly settings: KakaoSettings,
+    errorCodeNames: readonly string[],
+  ) {
+    this.sourceCode = context.sourceCode;
+    this.index = settings.index;
+    this.enumNames = settings.enumNames;
+    this.#context = context;
+    this.#errorCodeNames = errorCodeNames;
+  }
+
+  get fileEnum(): FileEnum {
+    return (this.#fileEnum ??= createFileEnum(this.#context, this.settings));
+  }
+
+  isErrorCodeExpression(node: TSESTree.Node): boolean {
+    return (this.#isErrorCodeExpression ??= errorCodeExpressionTest(this.#context, this.settings, this.#errorCodeNames))(node);
+  }
+
+  checksOf(container: TSESTree.Node): readonly CodeCheck[] {
+    return (this.#checksOf ??= createChecksOf(this))(container);
+  }
 }
 
 /** By name, and with type information also by type. */
@@ -106,18 +133,6 @@ function errorCodeExpressionTest(context: AnyContext, settings: KakaoSettings, e
   const byName = createErrorCodeNameTest(errorCodeNames);
   const byType = createEnumTypeTest(context, settings.enumName);
   return byType ? (node) => byName(node) || byType(node) : byName;
-}
-
-const enumNamesCache = new WeakMap<KakaoSettings, readonly string[]>();
-
-/** The names of the enums a file may read codes through: the spec's own (as settings name it) and each string family's. */
-function enumNames(settings: KakaoSettings): readonly string[] {
-  let names = enumNamesCache.get(settings);
-  if (!names) {
-    const families = settings.index.families.filter((family) => family.valueType === 'string').map((family) => family.enumName);
-    enumNamesCache.set(settings, (names = [settings.enumName, ...families]));
-  }
-  return names;
 }
 
 interface MinimalType {

@@ -51,6 +51,8 @@ export interface KakaoSettings {
   /** The names an error-code expression may end in (settings.kakao.errorCodeNames, or the default list). */
   readonly errorCodeNames: readonly string[];
   readonly enumName: string;
+  /** The names of the enums a file may read codes through: the spec's own (enumName) and each string family's. */
+  readonly enumNames: readonly string[];
   readonly enumModule: EnumModuleSetting | undefined;
   readonly scope: Scope;
   readonly cwd: string;
@@ -159,10 +161,13 @@ export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, 
   const key = JSON.stringify([enumName, enumModule, scope, errorCodeNames, cwd]);
   let settings = byContent.get(key);
   if (!settings) {
+    const index = indexSpec(spec);
+    const ownEnumName = enumName ?? spec.enumName;
     settings = {
-      index: indexSpec(spec),
+      index,
       errorCodeNames: errorCodeNames ?? DEFAULT_ERROR_CODE_NAMES,
-      enumName: enumName ?? spec.enumName,
+      enumName: ownEnumName,
+      enumNames: [ownEnumName, ...index.families.filter((family) => family.valueType === 'string').map((family) => family.enumName)],
       enumModule: enumModule === undefined ? undefined : parseEnumModule(enumModule),
       scope,
       cwd,
