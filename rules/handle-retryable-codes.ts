@@ -8,6 +8,7 @@ import { DEFAULT_COMMENT_PATTERN, getSetup } from './handle-retryable-codes-util
 import type { WantedCode } from './handle-retryable-codes-utils/setup.js';
 import { codeNodeListener } from './utils/code-nodes.js';
 import type { CodeNode } from './utils/code-nodes.js';
+import { composeVisitors } from './utils/compose-visitors.js';
 import { createRule, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
 
 export { DEFAULT_COMMENT_PATTERN };
@@ -158,8 +159,7 @@ export default createRule<Options, MessageIds>({
 
     // Every dispatch holds a spec code: found from the file's codes, not by asking every switch and `if`.
     const codeNodes: CodeNode[] = [];
-    return {
-      ...codeNodeListener(file, { strings: true, members: true }, (node) => codeNodes.push(node)),
+    return composeVisitors(codeNodeListener(file, CODE_KINDS, (node) => codeNodes.push(node)), {
       'Program:exit'() {
         if (codeNodes.length === 0) return;
         const finder = createDispatchFinder(file, setup, {
@@ -168,9 +168,11 @@ export default createRule<Options, MessageIds>({
         });
         for (const dispatch of finder.dispatchesOfCodes(codeNodes)) checkDispatch(finder, dispatch);
       },
-    };
+    });
   },
 });
+
+const CODE_KINDS = { strings: true, members: true };
 
 function formatCodes(codes: readonly WantedCode[]): string {
   return codes.map(({ value, entry }) => (entry ? `${entry.name} (${String(value)})` : String(value))).join(', ');

@@ -19,24 +19,21 @@ export function composeVisitors(...parts: readonly (TSESLint.RuleListener | unde
     }
   }
   if (count <= 1) return last ?? {};
-  const handlers = new Map<string, Handler[]>();
+  // Plain assignment, not a map of lists: parts seldom share a selector, and this runs for every file.
+  const composed: Record<string, Handler> = {};
   for (const part of parts) {
     if (!part) continue;
-    for (const [selector, handler] of Object.entries(part) as [string, Handler | undefined][]) {
+    for (const selector in part) {
+      const handler = (part as Record<string, Handler | undefined>)[selector];
       if (!handler) continue;
-      const list = handlers.get(selector);
-      if (list) list.push(handler);
-      else handlers.set(selector, [handler]);
+      const earlier = composed[selector];
+      composed[selector] = earlier
+        ? (node) => {
+            earlier(node);
+            handler(node);
+          }
+        : handler;
     }
-  }
-  const composed: Record<string, Handler> = {};
-  for (const [selector, list] of handlers) {
-    composed[selector] =
-      list.length === 1
-        ? list[0]!
-        : (node) => {
-            for (const handler of list) handler(node);
-          };
   }
   return composed;
 }
