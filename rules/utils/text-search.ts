@@ -16,14 +16,28 @@ export function createTextSearch(
   isMatchAt: (text: string, index: number) => boolean,
 ): (text: string) => boolean {
   return (text) => {
+    if (text !== textSearched) {
+      textSearched = text;
+      absentNeedles.clear();
+    }
     for (const needle of needles) {
-      for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) {
+      if (absentNeedles.has(needle)) continue;
+      let i = text.indexOf(needle);
+      if (i === -1) absentNeedles.add(needle);
+      for (; i !== -1; i = text.indexOf(needle, i + 1)) {
         if (isMatchAt(text, i)) return true;
       }
     }
     return false;
   };
 }
+
+/**
+ * The needles not in the text searched last: searches that share a needle (`Kakao` of the enum
+ * names and of the SDK members) scan a file for it once.
+ */
+let textSearched: string | undefined;
+const absentNeedles = new Set<string>();
 
 /**
  * Needles that find every one of `words`: the words grouped by their first two characters, and

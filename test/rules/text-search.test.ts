@@ -1,0 +1,39 @@
+/** The source-text searches that decide whether a rule listens at all (rules/utils/text-search.ts). */
+import { describe, expect, it } from 'vitest';
+import { createTextSearch, sharedPrefixNeedles } from '../../rules/utils/text-search.js';
+
+describe('createTextSearch', () => {
+  const wholeWord = (word: string) => (text: string, index: number) => text.startsWith(word, index) && !/\w/u.test(text[index + word.length] ?? '');
+
+  it('asks isMatchAt at every place a needle is found, until one matches', () => {
+    const places: number[] = [];
+    const search = createTextSearch(['Kakao'], (text, index) => {
+      places.push(index);
+      return wholeWord('KakaoErrorCode')(text, index);
+    });
+    expect(search('Kakao KakaoX KakaoErrorCode Kakao')).toBe(true);
+    expect(places).toEqual([0, 6, 13]);
+    expect(search('KakaoErrorCodes')).toBe(false);
+  });
+
+  it('skips a needle another search found absent in the same text, and only in that text', () => {
+    const enumNames = createTextSearch(['Kakao'], wholeWord('KakaoErrorCode'));
+    const members = createTextSearch(['Kakao', 'Auth'], (text, index) => text.startsWith('Kakao.Auth', index - (text.startsWith('Auth', index) ? 6 : 0)));
+    const withoutKakao = 'Auth.getStatus()';
+    expect(enumNames(withoutKakao)).toBe(false);
+    expect(members(withoutKakao)).toBe(false);
+    // Another text of the same length that has the needle: searched from scratch.
+    const sameLength = 'Kakao.Auth.get()';
+    expect(sameLength).toHaveLength(withoutKakao.length);
+    expect(members(sameLength)).toBe(true);
+    expect(enumNames(withoutKakao)).toBe(false);
+    expect(enumNames('const c = KakaoErrorCode.X')).toBe(true);
+  });
+});
+
+describe('sharedPrefixNeedles', () => {
+  it('groups words by their first two characters under a common prefix of at most six', () => {
+    expect(sharedPrefixNeedles(['KakaoErrorCode', 'KakaoLoginErrorCode', 'KOE320', 'KOE003', ''])).toEqual(['Kakao', 'KOE']);
+    expect(sharedPrefixNeedles(['AcmeError'])).toEqual(['AcmeEr']);
+  });
+});
