@@ -8,7 +8,6 @@ import { DEFAULT_COMMENT_PATTERN, getSetup } from './handle-retryable-codes-util
 import type { WantedCode } from './handle-retryable-codes-utils/setup.js';
 import { codeNodeListener } from './utils/code-nodes.js';
 import type { CodeNode } from './utils/code-nodes.js';
-import { composeVisitors } from './utils/compose-visitors.js';
 import { createRule, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
 
 export { DEFAULT_COMMENT_PATTERN };
@@ -159,16 +158,16 @@ export default createRule<Options, MessageIds>({
 
     // Every dispatch holds a spec code: found from the file's codes, not by asking every switch and `if`.
     const codeNodes: CodeNode[] = [];
-    return composeVisitors(codeNodeListener(file, CODE_KINDS, (node) => codeNodes.push(node)), {
-      'Program:exit'() {
-        if (codeNodes.length === 0) return;
-        const finder = createDispatchFinder(file, setup, {
-          allowDefault: options.allowDefault ?? false,
-          minimumCodes: options.minimumCodes ?? 2,
-        });
-        for (const dispatch of finder.dispatchesOfCodes(codeNodes)) checkDispatch(finder, dispatch);
-      },
-    });
+    const listener = codeNodeListener(file, CODE_KINDS, (node) => codeNodes.push(node));
+    listener['Program:exit'] = () => {
+      if (codeNodes.length === 0) return;
+      const finder = createDispatchFinder(file, setup, {
+        allowDefault: options.allowDefault ?? false,
+        minimumCodes: options.minimumCodes ?? 2,
+      });
+      for (const dispatch of finder.dispatchesOfCodes(codeNodes)) checkDispatch(finder, dispatch);
+    };
+    return listener;
   },
 });
 

@@ -90,41 +90,45 @@ function createKakaoFile(
 
 /**
  * A class, not an object of closures: a file's model is made for every file, and most files need
- * little of it, so each part (the error-code test, the checks memo, the file enum) is made on first use.
+ * little of it, so each part (the error-code test, the checks memo, the file enum) is made on first
+ * use. Its fields are assigned in the constructor, not declared with initialisers or as `#private`
+ * (those run a separate initialiser for every instance).
  */
 class FileModel implements KakaoFile {
-  readonly sourceCode: Readonly<TSESLint.SourceCode>;
-  readonly index: SpecIndex;
-  readonly enumNames: readonly string[];
-  readonly mentions: KakaoFile['mentions'] = {};
-  readonly #context: AnyContext;
-  readonly #errorCodeNames: readonly string[];
-  #fileEnum: FileEnum | undefined;
-  #isErrorCodeExpression: ErrorCodeExpressionTest | undefined;
-  #checksOf: ((container: TSESTree.Node) => readonly CodeCheck[]) | undefined;
+  declare readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  declare readonly settings: KakaoSettings;
+  declare readonly index: SpecIndex;
+  declare readonly enumNames: readonly string[];
+  declare readonly mentions: KakaoFile['mentions'];
+  declare private readonly context: AnyContext;
+  declare private readonly errorCodeNames: readonly string[];
+  declare private fileEnumMade: FileEnum | undefined;
+  declare private errorCodeTest: ErrorCodeExpressionTest | undefined;
+  declare private checksMemo: ((container: TSESTree.Node) => readonly CodeCheck[]) | undefined;
 
-  constructor(
-    context: AnyContext,
-    readonly settings: KakaoSettings,
-    errorCodeNames: readonly string[],
-  ) {
+  constructor(context: AnyContext, settings: KakaoSettings, errorCodeNames: readonly string[]) {
     this.sourceCode = context.sourceCode;
+    this.settings = settings;
     this.index = settings.index;
     this.enumNames = settings.enumNames;
-    this.#context = context;
-    this.#errorCodeNames = errorCodeNames;
+    this.mentions = {};
+    this.context = context;
+    this.errorCodeNames = errorCodeNames;
+    this.fileEnumMade = undefined;
+    this.errorCodeTest = undefined;
+    this.checksMemo = undefined;
   }
 
   get fileEnum(): FileEnum {
-    return (this.#fileEnum ??= createFileEnum(this.#context, this.settings));
+    return (this.fileEnumMade ??= createFileEnum(this.context, this.settings));
   }
 
   isErrorCodeExpression(node: TSESTree.Node): boolean {
-    return (this.#isErrorCodeExpression ??= errorCodeExpressionTest(this.#context, this.settings, this.#errorCodeNames))(node);
+    return (this.errorCodeTest ??= errorCodeExpressionTest(this.context, this.settings, this.errorCodeNames))(node);
   }
 
   checksOf(container: TSESTree.Node): readonly CodeCheck[] {
-    return (this.#checksOf ??= createChecksOf(this))(container);
+    return (this.checksMemo ??= createChecksOf(this))(container);
   }
 }
 
