@@ -22,6 +22,8 @@ const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'ut
   types: string;
   exports: Record<string, unknown>;
   bin: Record<string, string>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 };
 
 /** The parts of a JSON Schema this test looks at. */
@@ -221,6 +223,20 @@ describe('dist (run npm run build first; npm test does)', () => {
     }
   });
 
+  it('dist/index.js is the plugin bundled into one module: it imports dependencies, Node built-ins and the on-demand spec loader only', () => {
+    const text = readFileSync(path.join(ROOT, 'dist', 'index.js'), 'utf8');
+    const specifiers = [...text.matchAll(/^import\b[^'"]*["']([^"']+)["'];?$/gmu)].map((match) => match[1]!);
+    expect(specifiers.length).toBeGreaterThan(0);
+    const allowed = new Set([...Object.keys(packageJson.dependencies ?? {}), ...Object.keys(packageJson.peerDependencies ?? {})]);
+    const unexpected = specifiers.filter(
+      (specifier) => !specifier.startsWith('node:') && !allowed.has(specifier) && specifier !== './rules/utils/spec-module.js',
+    );
+    expect(unexpected).toEqual([]);
+    expect(specifiers).toContain('./rules/utils/spec-module.js');
+    // The rules themselves are in it, not imported.
+    expect(text).toContain('name: "no-magic-error-code"');
+  });
+
   it('npm pack publishes the built code, the spec and the docs, and nothing else', () => {
     const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
       cwd: ROOT,
@@ -242,6 +258,8 @@ describe('dist (run npm run build first; npm test does)', () => {
     expect(files.filter((file) => /(?:^|\/)(?:test|fixtures|bench|examples)\/|\.test\./u.test(file))).toEqual([]);
     // The generator is its own package (codegen/, kakao-codegen): none of it here, nor the schema writer.
     expect(files.filter((file) => /^dist\/(?:codegen|scripts)\//u.test(file))).toEqual([]);
+    // The rules are bundled into dist/index.js: of their modules only the on-demand spec loader ships.
+    expect(files.filter((file) => /^dist\/rules\/.+\.js$/u.test(file))).toEqual(['dist/rules/utils/spec-module.js']);
     for (const needed of [
       'README.md',
       'dist/index.js',
