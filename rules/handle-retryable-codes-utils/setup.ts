@@ -8,7 +8,8 @@ import type { ErrorCodeEntry, StringErrorCodeEntry } from '../../core/spec.js';
 import type { CodeFilter, CodeValue } from '../utils/code-checks.js';
 import type { KakaoFile } from '../utils/rule-context.js';
 import { KakaoSettingsError } from '../utils/settings.js';
-import type { StringFamily } from '../utils/settings.js';
+import type { KakaoSettings, StringFamily } from '../utils/settings.js';
+import { memoizeByIdentity } from '../utils/memo.js';
 import type { Options } from '../handle-retryable-codes.js';
 
 export const DEFAULT_COMMENT_PATTERN = '^retr(?:y|ied|ies|yable)\\b';
@@ -30,25 +31,23 @@ export interface Setup {
   readonly commentPattern: RegExp;
 }
 
-const setups = new WeakMap<Options[0], WeakMap<KakaoFile['settings'], Setup>>();
+/** Per rule instance (its merged options, the same object for every file of a config) and settings. */
+const setupsOf = memoizeByIdentity((options: Options[0]) => memoizeByIdentity((settings: KakaoSettings) => createSetup(options, settings)));
 
 export function getSetup(options: Options[0], file: KakaoFile): Setup {
-  let bySettings = setups.get(options);
-  if (!bySettings) setups.set(options, (bySettings = new WeakMap()));
-  let setup = bySettings.get(file.settings);
-  if (!setup) {
-    const generated = file.enumNames.map(generatedNames);
-    const wanted = resolveWantedCodes(options.retryableCodes, file);
-    const wantedValues = new Set<CodeValue>(wanted.map(({ value }) => value));
-    setup = {
-      wanted,
-      isAskedAbout: (code) => code.entry !== undefined || wantedValues.has(code.value),
-      guards: new Set(['isRetryable', ...generated.flatMap((names) => [names.isRetryable, names.retryableList]), ...(options.guardNames ?? [])]),
-      commentPattern: compileCommentPattern(options.defaultCommentPattern ?? DEFAULT_COMMENT_PATTERN),
-    };
-    bySettings.set(file.settings, setup);
-  }
-  return setup;
+  return setupsOf(options)(file.settings);
+}
+
+function createSetup(options: Options[0], settings: KakaoSettings): Setup {
+  const generated = settings.enumNames.map(generatedNames);
+  const wanted = resolveWantedCodes(options.retryableCodes, settings);
+  const wantedValues = new Set<CodeValue>(wanted.map(({ value }) => value));
+  return {
+    wanted,
+    isAskedAbout: (code) => code.entry !== undefined || wantedValues.has(code.value),
+    guards: new Set(['isRetryable', ...generated.flatMap((names) => [names.isRetryable, names.retryableList]), ...(options.guardNames ?? [])]),
+    commentPattern: compileCommentPattern(options.defaultCommentPattern ?? DEFAULT_COMMENT_PATTERN),
+  };
 }
 
 /** How much of a comment the pattern sees: its first line, cut to this many characters. */
@@ -159,9 +158,9 @@ export function firstCommentFrom(comments: readonly TSESTree.Comment[], offset: 
 }
 
 /** The wanted codes, ordered by |code| like the generated enum. */
-function resolveWantedCodes(option: readonly (number | string)[] | undefined, file: KakaoFile): WantedCode[] {
-  const { index } = file;
-  const familyCodes = stringFamilies(file).flatMap((family) =>
+function resolveWantedCodes(option: readonly (number | string)[] | undefined, settings: KakaoSettings): WantedCode[] {
+  const { index } = settings;
+  const familyCodes = stringFamilies(settings).flatMap((family) =>
     family.codes.filter((entry) => entry.retryable).map((entry): WantedCode => ({ value: entry.code, entry, family })),
   );
   let codes: WantedCode[];
@@ -185,6 +184,6 @@ function resolveWantedCodes(option: readonly (number | string)[] | undefined, fi
   return [...unique, ...familyCodes];
 }
 
-function stringFamilies(file: KakaoFile): StringFamily[] {
-  return file.index.families.filter((family): family is StringFamily => family.valueType === 'string');
+function stringFamilies(settings: KakaoSettings): StringFamily[] {
+  return settings.index.families.filter((family): family is StringFamily => family.valueType === 'string');
 }

@@ -7,6 +7,7 @@
  */
 import type { DeprecatedEndpoint, DeprecatedMember, Spec } from '../../core/spec.js';
 import { escapeRegExp, isWholeWordAt } from '../utils/ast.js';
+import { memoizeByIdentity } from '../utils/memo.js';
 import { createTextSearch, FAST_NEEDLE_LENGTH } from '../utils/text-search.js';
 
 /** A path pattern: exact (`/v1/user/me`, trailing slashes allowed) or with `*` (`/v1/api/story/*`). */
@@ -96,16 +97,7 @@ export function compilePathPattern(pattern: string): PathPattern {
   };
 }
 
-const tableCache = new WeakMap<Spec, EndpointTable>();
-
-export function getEndpointTable(spec: Spec): EndpointTable {
-  let table = tableCache.get(spec);
-  if (!table) {
-    table = compileTable(spec);
-    tableCache.set(spec, table);
-  }
-  return table;
-}
+export const getEndpointTable: (spec: Spec) => EndpointTable = memoizeByIdentity(compileTable);
 
 function compileTable(spec: Spec): EndpointTable {
   const endpoints = spec.deprecatedEndpoints.map((entry): CompiledEndpoint => {
@@ -400,18 +392,11 @@ export interface IgnoreList {
   ignoresMember(member: string): boolean;
 }
 
-const ignoreCache = new WeakMap<readonly string[], IgnoreList>();
-
-export function compileIgnoreList(ignore: readonly string[]): IgnoreList {
-  let compiled = ignoreCache.get(ignore);
-  if (!compiled) {
-    const paths = ignore.filter((entry) => entry.startsWith('/')).map(compilePathPattern);
-    const members = new Set(ignore.filter((entry) => !entry.startsWith('/')));
-    compiled = {
-      ignoresHit: (hit) => paths.some((pattern) => pattern.pattern === hit.endpoint.pattern || pattern.test(hit.path)),
-      ignoresMember: (member) => members.has(member),
-    };
-    ignoreCache.set(ignore, compiled);
-  }
-  return compiled;
-}
+export const compileIgnoreList: (ignore: readonly string[]) => IgnoreList = memoizeByIdentity((ignore) => {
+  const paths = ignore.filter((entry) => entry.startsWith('/')).map(compilePathPattern);
+  const members = new Set(ignore.filter((entry) => !entry.startsWith('/')));
+  return {
+    ignoresHit: (hit) => paths.some((pattern) => pattern.pattern === hit.endpoint.pattern || pattern.test(hit.path)),
+    ignoresMember: (member) => members.has(member),
+  };
+});

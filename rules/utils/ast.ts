@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ErrorCodeEntry } from '../../core/spec.js';
+import { memoizeByIdentity } from './memo.js';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
@@ -145,7 +146,12 @@ interface CodeMagnitudes {
   readonly allNegative: boolean;
 }
 
-const magnitudesCache = new WeakMap<readonly ErrorCodeEntry[], CodeMagnitudes>();
+const codeMagnitudes = memoizeByIdentity(
+  (codes: readonly ErrorCodeEntry[]): CodeMagnitudes => ({
+    values: new Set(codes.map(({ code }) => Math.abs(code))),
+    allNegative: codes.every(({ code }) => code < 0),
+  }),
+);
 
 /**
  * The listener that calls `check` with every code literal that may be one of `codes`. When all of
@@ -156,15 +162,7 @@ export function codeLiteralListener(
   codes: readonly ErrorCodeEntry[],
   check: (node: CodeLiteral) => void,
 ): TSESLint.RuleListener {
-  let magnitudes = magnitudesCache.get(codes);
-  if (!magnitudes) {
-    magnitudes = {
-      values: new Set(codes.map(({ code }) => Math.abs(code))),
-      allNegative: codes.every(({ code }) => code < 0),
-    };
-    magnitudesCache.set(codes, magnitudes);
-  }
-  const { values, allNegative } = magnitudes;
+  const { values, allNegative } = codeMagnitudes(codes);
   if (allNegative) {
     return {
       // The selector keeps `!x`, `typeof x` and `void 0` from reaching the listener at all.

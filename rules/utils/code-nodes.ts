@@ -12,6 +12,7 @@ import { codeLiteralListener, isWholeWordAt } from './ast.js';
 import type { CodeLiteral } from './ast.js';
 import { getCodeRef, isStringCodeKey } from './code-checks.js';
 import { composeVisitors } from './compose-visitors.js';
+import { memoizeByIdentity } from './memo.js';
 import type { KakaoFile } from './rule-context.js';
 import type { SpecIndex } from './settings.js';
 import { createTextSearch, sharedPrefixNeedles } from './text-search.js';
@@ -45,46 +46,34 @@ export function codeNodeListener(file: KakaoFile, kinds: CodeNodeKinds, check: (
 
 /** The quotes of a string literal (a template is no literal: the model reads codes from literals only). */
 const QUOTES = ['\'', '"'];
-const stringSearches = new WeakMap<SpecIndex, (text: string) => boolean>();
 
 /**
  * Whether a text holds a string code: a family's code as a whole word (`'KOE320'`, or `KOE320:` as
  * a plain key), or an integer code between quotes (`'-401'`, searched for as a quote and the
  * code's first character: `'-` and `"-` for Kakao's).
  */
-function stringCodeSearch(index: SpecIndex): (text: string) => boolean {
-  let search = stringSearches.get(index);
-  if (!search) {
-    const familyCodes = [...index.stringCodes.keys()];
-    const integerCodes = integerCodeTexts(index);
-    const inFamilies = createTextSearch(sharedPrefixNeedles(familyCodes), (text, start) =>
-      familyCodes.some((code) => text.startsWith(code, start) && isWholeWordAt(text, start, code.length)),
-    );
-    const firstChars = [...new Set([...integerCodes].map((code) => code[0]!))];
-    const quoted = createTextSearch(
-      QUOTES.flatMap((quote) => firstChars.map((first) => quote + first)),
-      (text, quoteAt) => {
-        let end = quoteAt + 1;
-        while (end < text.length && INTEGER_CHARS.has(text[end]!)) end++;
-        return text[end] === text[quoteAt] && integerCodes.has(text.slice(quoteAt + 1, end));
-      },
-    );
-    search = (text) => inFamilies(text) || quoted(text);
-    stringSearches.set(index, search);
-  }
-  return search;
-}
+const stringCodeSearch = memoizeByIdentity((index: SpecIndex): ((text: string) => boolean) => {
+  const familyCodes = [...index.stringCodes.keys()];
+  const integerCodes = integerCodeTexts(index);
+  const inFamilies = createTextSearch(sharedPrefixNeedles(familyCodes), (text, start) =>
+    familyCodes.some((code) => text.startsWith(code, start) && isWholeWordAt(text, start, code.length)),
+  );
+  const firstChars = [...new Set([...integerCodes].map((code) => code[0]!))];
+  const quoted = createTextSearch(
+    QUOTES.flatMap((quote) => firstChars.map((first) => quote + first)),
+    (text, quoteAt) => {
+      let end = quoteAt + 1;
+      while (end < text.length && INTEGER_CHARS.has(text[end]!)) end++;
+      return text[end] === text[quoteAt] && integerCodes.has(text.slice(quoteAt + 1, end));
+    },
+  );
+  return (text) => inFamilies(text) || quoted(text);
+});
 
 const INTEGER_CHARS = new Set('-0123456789');
 
-const integerTexts = new WeakMap<SpecIndex, ReadonlySet<string>>();
-
 /** The integer codes as a string literal holds them (`'-401'`): exactly what getCodeRef reads as one. */
-function integerCodeTexts(index: SpecIndex): ReadonlySet<string> {
-  let texts = integerTexts.get(index);
-  if (!texts) integerTexts.set(index, (texts = new Set([...index.byCode.keys()].map(String))));
-  return texts;
-}
+const integerCodeTexts = memoizeByIdentity((index: SpecIndex): ReadonlySet<string> => new Set([...index.byCode.keys()].map(String)));
 
 /** Per file (and settings): one search of the text, whichever rule asks first. */
 function mentionsStringCode(file: KakaoFile): boolean {
@@ -117,16 +106,10 @@ function mentionsEnum(file: KakaoFile): boolean {
   return (file.mentions.enumName ??= enumNameSearch(file.enumNames)(file.sourceCode.text));
 }
 
-const enumNameSearches = new WeakMap<readonly string[], (text: string) => boolean>();
-
-function enumNameSearch(names: readonly string[]): (text: string) => boolean {
-  let search = enumNameSearches.get(names);
-  if (!search) {
-    search = createTextSearch(sharedPrefixNeedles(names), (text, start) => names.some((name) => text.startsWith(name, start)));
-    enumNameSearches.set(names, search);
-  }
-  return search;
-}
+const enumNameSearch = memoizeByIdentity(
+  (names: readonly string[]): ((text: string) => boolean) =>
+    createTextSearch(sharedPrefixNeedles(names), (text, start) => names.some((name) => text.startsWith(name, start))),
+);
 
 function enumMemberListener(file: KakaoFile, check: (node: TSESTree.MemberExpression) => void): TSESLint.RuleListener {
   return {
