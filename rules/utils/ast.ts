@@ -165,8 +165,9 @@ export function codeLiteralListener(
   const { values, allNegative } = codeMagnitudes(codes);
   if (allNegative) {
     return {
-      // The selector keeps `!x`, `typeof x` and `void 0` from reaching the listener at all.
-      'UnaryExpression[operator="-"]'(node: TSESTree.UnaryExpression) {
+      // The selector keeps `!x`, `typeof x`, `void 0` and `-x` from reaching the listener at all
+      // (ESLint matches it once per node, for every rule that listens with it).
+      'UnaryExpression[operator="-"][argument.type="Literal"]'(node: TSESTree.UnaryExpression) {
         const { argument } = node;
         if (
           argument.type === AST_NODE_TYPES.Literal &&
