@@ -1,0 +1,73 @@
+/**
+ * Two builds of the plugin in one ESLint run over the corpus, configuration (c) of bench/lint.js
+ * (`scope: 'all'` and no-magic-numbers), to compare a change under the same GC and machine load:
+ *
+ *   node --expose-gc bench/ab.js <distA> <distB>
+ *   node --expose-gc --cpu-prof --cpu-prof-interval 100 bench/ab.js <distA> <distB>
+ *
+ * The builds are registered as the plugins `A` and `B`; half the files run A's rules first, half
+ * B's (the first rule of a file pays for its first contact). Prints each build's rule time, its
+ * ratio to no-magic-numbers, and per file the median and the ten most expensive files' share (a
+ * run's spikes: GC pauses and descheduling that land in a rule). Under --cpu-prof, sum each build's
+ * samples (frames whose URL is under its directory) for CPU time without those spikes.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { corpus, ROOT } from './corpus.js';
+
+const PEER_RULE = '@typescript-eslint/no-magic-numbers';
+const dists = process.argv.slice(2);
+if (dists.length !== 2) throw new Error('usage: node --expose-gc bench/ab.js <distA> <distB>');
+const [A, B] = await Promise.all(dists.map(async (dist) => (await import(pathToFileURL(path.resolve(dist, 'index.js')).href)).default));
+const ruleNames = Object.keys(A.rules);
+const on = (namespace) => Object.fromEntries(ruleNames.map((name) => [`${namespace}/${name}`, 'error']));
+
+const files = corpus().flatMap((p) => p.files);
+const relative = (file) => path.relative(ROOT, file);
+const shared = {
+  languageOptions: { parser: tsParser },
+  linterOptions: { reportUnusedDisableDirectives: 'off' },
+  plugins: { A, B, '@typescript-eslint': tseslint.plugin },
+  settings: { kakao: { scope: 'all', enumModule: './generated/kakao-error-codes' } },
+};
+const eslint = new ESLint({
+  cwd: ROOT,
+  overrideConfigFile: true,
+  stats: true,
+  overrideConfig: [
+    { ignores: ['!**/node_modules/'] },
+    { ...shared, files: files.filter((_, i) => i % 2 === 0).map(relative), rules: { ...on('A'), ...on('B'), [PEER_RULE]: 'error' } },
+    { ...shared, files: files.filter((_, i) => i % 2 === 1).map(relative), rules: { ...on('B'), ...on('A'), [PEER_RULE]: 'error' } },
+  ],
+});
+
+globalThis.gc?.();
+const results = await eslint.lintFiles(files);
+const perFile = { A: [], B: [], peer: [] };
+const byRule = {};
+for (const result of results) {
+  const file = { A: 0, B: 0, peer: 0 };
+  for (const pass of result.stats?.times.passes ?? []) {
+    for (const [ruleId, time] of Object.entries(pass.rules ?? {})) {
+      byRule[ruleId] = (byRule[ruleId] ?? 0) + time.total;
+      file[ruleId === PEER_RULE ? 'peer' : ruleId.slice(0, 1)] += time.total;
+    }
+  }
+  for (const key of Object.keys(perFile)) perFile[key].push(file[key]);
+}
+
+const sum = (list) => list.reduce((total, value) => total + value, 0);
+const peer = sum(perFile.peer);
+for (const key of Object.keys(perFile)) {
+  const times = perFile[key].slice().sort((a, b) => b - a);
+  const total = sum(times);
+  const rules = key === 'peer' ? '' : ` (${ruleNames.map((name) => `${name} ${(byRule[`${key}/${name}`] ?? 0).toFixed(1)}`).join(', ')})`;
+  const label = key === 'peer' ? PEER_RULE : `${key} ${dists[key === 'A' ? 0 : 1]}`;
+  console.log(
+    `${label}: ${total.toFixed(1)} ms${key === 'peer' ? '' : `, ${(total / peer).toFixed(3)}x the peer`}${rules}; ` +
+      `median file ${times[Math.floor(times.length / 2)].toFixed(3)} ms, ten most expensive files ${sum(times.slice(0, 10)).toFixed(1)} ms`,
+  );
+}
