@@ -22,7 +22,10 @@ import { formatSynthetic } from './format.js';
 
 export const LINEAR_LIMIT = 5.5;
 
-const plugin = (await import(pathToFileURL(pluginEntry()).href)).default;
+// The rules as tsc wrote them, one module per rule (dist/rules/index.js), not the bundled entry: the
+// CPU profile tells the rules apart by the file of their frames (ruleCpuTimes).
+const RULES_DIR = path.join(path.dirname(pluginEntry()), 'rules');
+const plugin = { rules: (await import(pathToFileURL(path.join(RULES_DIR, 'index.js')).href)).rules };
 const OUR_RULES = Object.keys(plugin.rules).map((name) => `kakao/${name}`);
 
 /** A tiny deterministic PRNG (mulberry32), so every run lints the same text. */
@@ -202,10 +205,16 @@ export async function runSize({ scale, lines, cases, repeat }) {
 
 /**
  * From a CPU profile: the time spent in each of our rules (any sample with a frame of
- * dist/rules/<rule>.js on its stack), without garbage collection (V8 puts GC samples under their
+ * <dist>/rules/<rule>.js on its stack), without garbage collection (V8 puts GC samples under their
  * own root node). With a file of several GB of AST, GC pauses grow with the heap, not with what the
  * rules do: this is the rules' own cost.
  */
+const RULE_FILE = new RegExp(`^${escapeRegExp(pathToFileURL(RULES_DIR).href)}/([\\w-]+)\\.js$`, 'u');
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
 function ruleCpuTimes(profile) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
@@ -217,7 +226,7 @@ function ruleCpuTimes(profile) {
     // The outermost rule frame wins (a rule calling a helper of another file stays itself).
     let rule = up === undefined ? undefined : attribution(up);
     if (rule === undefined) {
-      const match = /\/dist\/rules\/([\w-]+)\.js$/u.exec(byId.get(id).callFrame.url);
+      const match = RULE_FILE.exec(byId.get(id).callFrame.url);
       if (match) rule = `kakao/${match[1]}`;
     }
     ruleOf.set(id, rule);

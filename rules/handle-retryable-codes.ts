@@ -7,7 +7,6 @@ import type { Dispatch, DispatchFinder } from './handle-retryable-codes-utils/di
 import { DEFAULT_COMMENT_PATTERN, getSetup } from './handle-retryable-codes-utils/setup.js';
 import type { WantedCode } from './handle-retryable-codes-utils/setup.js';
 import { codeNodeListener } from './utils/code-nodes.js';
-import type { CodeNode } from './utils/code-nodes.js';
 import { createRule, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
 
 export { DEFAULT_COMMENT_PATTERN };
@@ -156,18 +155,16 @@ export default createRule<Options, MessageIds>({
       return { start: node.loc.start, end: closingParen?.loc.end ?? node.loc.end };
     }
 
-    // Every dispatch holds a spec code: found from the file's codes, not by asking every switch and `if`.
-    const codeNodes: CodeNode[] = [];
-    const listener = codeNodeListener(file, CODE_KINDS, (node) => codeNodes.push(node));
-    listener['Program:exit'] = () => {
-      if (codeNodes.length === 0) return;
-      const finder = createDispatchFinder(file, setup, {
+    // Every dispatch holds a spec code: found from its codes, not by asking every switch and `if`.
+    // The finder is made on the first code: most files have none.
+    let finder: DispatchFinder | undefined;
+    return codeNodeListener(file, CODE_KINDS, (node) => {
+      finder ??= createDispatchFinder(file, setup, {
         allowDefault: options.allowDefault ?? false,
         minimumCodes: options.minimumCodes ?? 2,
       });
-      for (const dispatch of finder.dispatchesOfCodes(codeNodes)) checkDispatch(finder, dispatch);
-    };
-    return listener;
+      for (const dispatch of finder.dispatchesOfCode(node)) checkDispatch(finder, dispatch);
+    });
   },
 });
 

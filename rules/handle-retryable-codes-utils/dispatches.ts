@@ -59,11 +59,12 @@ export interface DispatchFinder {
    */
   readonly dispatchesAt: (codeNode: Node) => Dispatch[];
   /**
-   * The dispatches of a file's codes, as dispatchesAt of each would find them. A run of `if`s
-   * needs minimumCodes distinct spec codes, so with fewer codes in the file (most often a lone
-   * `-1` of `indexOf`) only their switches are looked at.
+   * dispatchesAt for a rule that hands over every code of a file in source order. A run of `if`s
+   * needs minimumCodes distinct spec codes, so it is found from its last code, and until the file
+   * has written that many (most files write one, a `-1` of `indexOf`) only a code's switch is
+   * looked at.
    */
-  readonly dispatchesOfCodes: (codeNodes: readonly CodeNode[]) => Dispatch[];
+  readonly dispatchesOfCode: (codeNode: CodeNode) => Dispatch[];
   /**
    * The dispatches of a switch, or of the `if`s next to an `if` (its chain, and the runs of `if`s
    * around it), each returned once per file. Visiting every switch and `if` with this finds what
@@ -284,9 +285,12 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
     return dispatches;
   }
 
-  function dispatchesOfCodes(codeNodes: readonly CodeNode[]): Dispatch[] {
-    const ifsPossible = hasDistinctCodes(codeNodes, minimumCodes);
-    return codeNodes.flatMap((codeNode) => dispatchesAt(codeNode, ifsPossible));
+  /** The codes written so far, as written, until there are minimumCodes of them. */
+  const writtenCodes = new Set<unknown>();
+
+  function dispatchesOfCode(codeNode: CodeNode): Dispatch[] {
+    if (writtenCodes.size < minimumCodes) writtenCodes.add(writtenCode(codeNode));
+    return dispatchesAt(codeNode, writtenCodes.size >= minimumCodes);
   }
 
   // --- coverage ----------------------------------------------------------------------------------
@@ -369,24 +373,14 @@ export function createDispatchFinder(file: KakaoFile, setup: Setup, options: Dis
     return unhandledElsewhere(dispatch, unhandled);
   }
 
-  return { dispatchesAt, dispatchesOfCodes, dispatchesOf, missingCodes };
+  return { dispatchesAt, dispatchesOfCode, dispatchesOf, missingCodes };
 }
 
 /**
- * Whether the code nodes write at least `count` distinct codes, counted by how they are written
- * (`-401`, `'KOE003'`, a member's name): never fewer than the distinct values they stand for.
+ * What tells written codes apart (`-401`, `'KOE003'`, a member's name), so that counting them
+ * never gives fewer than the distinct values they stand for; a node stands for itself when
+ * nothing else does.
  */
-function hasDistinctCodes(codeNodes: readonly CodeNode[], count: number): boolean {
-  if (codeNodes.length < count) return false;
-  const seen = new Set<unknown>();
-  for (const node of codeNodes) {
-    seen.add(writtenCode(node));
-    if (seen.size >= count) return true;
-  }
-  return false;
-}
-
-/** What tells written codes apart; a node stands for itself when nothing else does. */
 function writtenCode(node: CodeNode): unknown {
   switch (node.type) {
     case AST_NODE_TYPES.MemberExpression: {

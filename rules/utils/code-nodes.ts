@@ -31,10 +31,7 @@ export interface CodeNodeKinds {
   readonly members: boolean;
 }
 
-/**
- * Calls `check` with every node of the file that may write a code of the kinds asked for. The
- * listener is a new object, which the caller may add its own selectors to.
- */
+/** Calls `check` with every node of the file that may write a code of the kinds asked for. */
 export function codeNodeListener(file: KakaoFile, kinds: CodeNodeKinds, check: (node: CodeNode) => void): TSESLint.RuleListener {
   const literals = codeLiteralListener(kinds.codes ?? file.index.spec.codes, check);
   const strings = kinds.strings && mentionsStringCode(file) ? stringCodeListener(file, check) : undefined;

@@ -143,7 +143,10 @@ function probeRule(result: { probe?: Probe }, errorCodeNames: readonly string[])
           const statementFinder = finder(minimumCodes);
           return describe(statements.flatMap((statement) => statementFinder.dispatchesOf(statement)));
         };
-        const ofCodes = (minimumCodes: number) => describe(finder(minimumCodes).dispatchesOfCodes(delivered as CodeNode[]));
+        const ofCodes = (minimumCodes: number) => {
+          const codeFinder = finder(minimumCodes);
+          return describe((delivered as CodeNode[]).flatMap((node) => codeFinder.dispatchesOfCode(node)));
+        };
         return {
           dispatchesOfStatements: ofStatements(1),
           dispatchesOfCodes: ofCodes(1),
