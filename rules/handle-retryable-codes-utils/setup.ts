@@ -160,7 +160,7 @@ export function firstCommentFrom(comments: readonly TSESTree.Comment[], offset: 
 /** The wanted codes, ordered by |code| like the generated enum. */
 function resolveWantedCodes(option: readonly (number | string)[] | undefined, settings: KakaoSettings): WantedCode[] {
   const { index } = settings;
-  const familyCodes = stringFamilies(settings).flatMap((family) =>
+  const familyCodes = index.stringFamilies.flatMap((family) =>
     family.codes.filter((entry) => entry.retryable).map((entry): WantedCode => ({ value: entry.code, entry, family })),
   );
   let codes: WantedCode[];
@@ -182,8 +182,4 @@ function resolveWantedCodes(option: readonly (number | string)[] | undefined, se
   const unique = codes.filter(({ value }) => !seen.has(value) && seen.add(value)).sort((a, b) => compareCodes(a.value as number, b.value as number));
   // The string families' retryable codes (KOE003) come from the spec; the option names integer codes.
   return [...unique, ...familyCodes];
-}
-
-function stringFamilies(settings: KakaoSettings): StringFamily[] {
-  return settings.index.families.filter((family): family is StringFamily => family.valueType === 'string');
 }

@@ -191,15 +191,14 @@ export function codeLiteralListener(
 /** Decides whether an expression holds an error code (by name, optionally by type). */
 export type ErrorCodeExpressionTest = (node: Node) => boolean;
 
-const nameTestCache = new WeakMap<readonly string[], ErrorCodeExpressionTest>();
-
-/** The name-based test: an identifier or member chain ending in one of `names`, seen through `Number(x)` and `+x`. */
-export function createErrorCodeNameTest(names: readonly string[]): ErrorCodeExpressionTest {
-  // One test per names list, not one per file: the settings hand every file the same list.
-  const cached = nameTestCache.get(names);
-  if (cached) return cached;
+/**
+ * The name-based test: an identifier or member chain ending in one of `names`, seen through
+ * `Number(x)` and `+x`. One test per names list, not one per file: the settings hand every file
+ * the same list.
+ */
+export const createErrorCodeNameTest: (names: readonly string[]) => ErrorCodeExpressionTest = memoizeByIdentity((names) => {
   const set = new Set(names.map((name) => name.toLowerCase()));
-  const test = (input: Node): boolean => {
+  return (input: Node): boolean => {
     const node = skipConversions(input);
     switch (node.type) {
       case AST_NODE_TYPES.Identifier:
@@ -212,9 +211,7 @@ export function createErrorCodeNameTest(names: readonly string[]): ErrorCodeExpr
         return false;
     }
   };
-  nameTestCache.set(names, test);
-  return test;
-}
+});
 
 const EQUALITY_OPERATORS = new Set(['===', '!==', '==', '!=']);
 

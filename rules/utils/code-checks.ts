@@ -70,7 +70,7 @@ export interface CodeCheck {
 /** What the model needs of a file: the spec, the enum in the file, the error-code expression test. */
 export interface CodeCheckContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
-  readonly index: Pick<SpecIndex, 'byCode' | 'stringCodes' | 'families'>;
+  readonly index: Pick<SpecIndex, 'byCode' | 'stringCodes' | 'stringFamilies'>;
   readonly fileEnum: Pick<FileEnum, 'memberEntry' | 'family'>;
   readonly isErrorCodeExpression: ErrorCodeExpressionTest;
   /** checksOf, memoized for the file (see createChecksOf). */
@@ -99,8 +99,7 @@ export function getCodeRef(node: Node, ctx: Pick<CodeCheckContext, 'index' | 'fi
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const entry = ctx.fileEnum.memberEntry(inner);
   if (entry) return { value: entry.code, entry, family: undefined, asString: false, isEnumMember: true };
-  for (const family of ctx.index.families) {
-    if (family.valueType !== 'string') continue;
+  for (const family of ctx.index.stringFamilies) {
     const familyEntry = ctx.fileEnum.family(family).memberEntry(inner);
     if (familyEntry) return { value: familyEntry.code, entry: familyEntry, family, asString: false, isEnumMember: true };
   }

@@ -8,6 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { escapeRegExp } from './ast.js';
 import { namesEnumModule } from './enum-module.js';
 import { hasGeneratedMarker } from '../../core/generated-marker.js';
+import { memoizeByIdentity } from './memo.js';
 import { moduleBaseName } from './module-specifier.js';
 import type { KakaoSettings } from './settings.js';
 
@@ -19,28 +20,21 @@ interface EvidencePatterns {
   readonly name: string;
 }
 
-const patternCache = new WeakMap<KakaoSettings, EvidencePatterns>();
-
-function patternsFor(settings: KakaoSettings): EvidencePatterns {
-  let patterns = patternCache.get(settings);
-  if (!patterns) {
-    const name = settings.index.apiName.toLowerCase();
-    const hosts = settings.index.spec.api.hosts.map(escapeRegExp);
-    const words = [escapeRegExp(name), ...hosts];
-    const { enumModule } = settings;
-    if (enumModule) {
-      const base = moduleBaseName(enumModule.kind === 'bare' ? enumModule.specifier : enumModule.path);
-      if (base) words.push(escapeRegExp(base));
-    }
-    patterns = {
-      anywhere: new RegExp(words.join('|'), 'iu'),
-      host: new RegExp(hosts.join('|'), 'iu'),
-      name,
-    };
-    patternCache.set(settings, patterns);
+const patternsFor = memoizeByIdentity((settings: KakaoSettings): EvidencePatterns => {
+  const name = settings.index.apiName.toLowerCase();
+  const hosts = settings.index.spec.api.hosts.map(escapeRegExp);
+  const words = [escapeRegExp(name), ...hosts];
+  const { enumModule } = settings;
+  if (enumModule) {
+    const base = moduleBaseName(enumModule.kind === 'bare' ? enumModule.specifier : enumModule.path);
+    if (base) words.push(escapeRegExp(base));
   }
-  return patterns;
-}
+  return {
+    anywhere: new RegExp(words.join('|'), 'iu'),
+    host: new RegExp(hosts.join('|'), 'iu'),
+    name,
+  };
+});
 
 export function isGeneratedFile(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   return hasGeneratedMarker(sourceCode.text);

@@ -14,6 +14,7 @@ import { resolveSettingPath } from './config-dirs.js';
 import { checkKakaoSettings } from './settings-schema.js';
 import type { RawKakaoSettings, Scope } from './settings-schema.js';
 import { loadSpecModule, SpecModuleMissingError } from './spec-module.js';
+import { memoizeByIdentity } from './memo.js';
 
 export type { Scope } from './settings-schema.js';
 
@@ -26,6 +27,8 @@ export interface SpecIndex {
   readonly deprecated: readonly ErrorCodeEntry[];
   /** Every code family, the spec's own `codes` (what the fields above index) first. */
   readonly families: readonly CodeFamily[];
+  /** The families whose codes are strings (Kakao Login's), in the order of `families`. */
+  readonly stringFamilies: readonly StringFamily[];
   /** The codes of the string families (Kakao Login's `KOE320`), each with its family. */
   readonly stringCodes: ReadonlyMap<string, StringCode>;
 }
@@ -67,29 +70,23 @@ export class KakaoSettingsError extends Error {
   }
 }
 
-const indexCache = new WeakMap<Spec, SpecIndex>();
-
-export function indexSpec(spec: Spec): SpecIndex {
-  let index = indexCache.get(spec);
-  if (!index) {
-    index = {
-      spec,
-      apiName: spec.api.name,
-      byCode: new Map(spec.codes.map((entry) => [entry.code, entry])),
-      byName: new Map(spec.codes.map((entry) => [entry.name, entry])),
-      retryable: spec.codes.filter((entry) => entry.retryable),
-      deprecated: spec.codes.filter((entry) => entry.deprecated),
-      families: codeFamilies(spec),
-      stringCodes: new Map(
-        codeFamilies(spec)
-          .filter((family): family is StringFamily => family.valueType === 'string')
-          .flatMap((family) => family.codes.map((entry): [string, StringCode] => [entry.code, { entry, family }])),
-      ),
-    };
-    indexCache.set(spec, index);
-  }
-  return index;
-}
+export const indexSpec: (spec: Spec) => SpecIndex = memoizeByIdentity((spec) => {
+  const families = codeFamilies(spec);
+  const stringFamilies = families.filter((family): family is StringFamily => family.valueType === 'string');
+  return {
+    spec,
+    apiName: spec.api.name,
+    byCode: new Map(spec.codes.map((entry) => [entry.code, entry])),
+    byName: new Map(spec.codes.map((entry) => [entry.name, entry])),
+    retryable: spec.codes.filter((entry) => entry.retryable),
+    deprecated: spec.codes.filter((entry) => entry.deprecated),
+    families,
+    stringFamilies,
+    stringCodes: new Map(
+      stringFamilies.flatMap((family) => family.codes.map((entry): [string, StringCode] => [entry.code, { entry, family }])),
+    ),
+  };
+});
 
 /** The spec shipped with the plugin: validated when the package is built (test/rules/settings.test.ts). */
 export function getBundledSpec(): Spec {
@@ -167,7 +164,7 @@ export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, 
       index,
       errorCodeNames: errorCodeNames ?? DEFAULT_ERROR_CODE_NAMES,
       enumName: ownEnumName,
-      enumNames: [ownEnumName, ...index.families.filter((family) => family.valueType === 'string').map((family) => family.enumName)],
+      enumNames: [ownEnumName, ...index.stringFamilies.map((family) => family.enumName)],
       enumModule: enumModule === undefined ? undefined : parseEnumModule(enumModule),
       scope,
       cwd,
