@@ -14,11 +14,9 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { corpus, ROOT } from './corpus.js';
+import { corpus, corpusESLint, ENUM_MODULE, PEER_RULE, ROOT } from './corpus.js';
 
-const PEER_RULE = '@typescript-eslint/no-magic-numbers';
 const dists = process.argv.slice(2);
 if (dists.length !== 2) throw new Error('usage: node --expose-gc bench/ab.js <distA> <distB>');
 const [A, B] = await Promise.all(dists.map(async (dist) => (await import(pathToFileURL(path.resolve(dist, 'index.js')).href)).default));
@@ -29,20 +27,13 @@ const files = corpus().flatMap((p) => p.files);
 const relative = (file) => path.relative(ROOT, file);
 const shared = {
   languageOptions: { parser: tsParser },
-  linterOptions: { reportUnusedDisableDirectives: 'off' },
   plugins: { A, B, '@typescript-eslint': tseslint.plugin },
-  settings: { kakao: { scope: 'all', enumModule: './generated/kakao-error-codes' } },
+  settings: { kakao: { scope: 'all', enumModule: ENUM_MODULE } },
 };
-const eslint = new ESLint({
-  cwd: ROOT,
-  overrideConfigFile: true,
-  stats: true,
-  overrideConfig: [
-    { ignores: ['!**/node_modules/'] },
-    { ...shared, files: files.filter((_, i) => i % 2 === 0).map(relative), rules: { ...on('A'), ...on('B'), [PEER_RULE]: 'error' } },
-    { ...shared, files: files.filter((_, i) => i % 2 === 1).map(relative), rules: { ...on('B'), ...on('A'), [PEER_RULE]: 'error' } },
-  ],
-});
+const eslint = corpusESLint([
+  { ...shared, files: files.filter((_, i) => i % 2 === 0).map(relative), rules: { ...on('A'), ...on('B'), [PEER_RULE]: 'error' } },
+  { ...shared, files: files.filter((_, i) => i % 2 === 1).map(relative), rules: { ...on('B'), ...on('A'), [PEER_RULE]: 'error' } },
+]);
 
 globalThis.gc?.();
 const results = await eslint.lintFiles(files);

@@ -6,9 +6,28 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
+
+/** The rule our three are compared with. */
+export const PEER_RULE = '@typescript-eslint/no-magic-numbers';
+/** The enum module the benchmarks' settings name (the repository's own generated module). */
+export const ENUM_MODULE = './generated/kakao-error-codes';
+
+/**
+ * ESLint over the corpus with each rule's time in its stats: the corpus lives in node_modules,
+ * which ESLint ignores by default, and its own disable directives are not ours to report.
+ */
+export function corpusESLint(configs) {
+  return new ESLint({
+    cwd: ROOT,
+    overrideConfigFile: true,
+    stats: true,
+    overrideConfig: [{ ignores: ['!**/node_modules/'] }, { linterOptions: { reportUnusedDisableDirectives: 'off' } }, ...configs],
+  });
+}
 
 /**
  * The built plugin: dist/index.js, or $KAKAO_PLUGIN_DIST/index.js (to compare another build of the

@@ -14,18 +14,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { corpus, countLines, pluginEntry, ROOT } from './corpus.js';
+import { corpus, corpusESLint, countLines, ENUM_MODULE, PEER_RULE, pluginEntry } from './corpus.js';
 
 const plugin = (await import(pathToFileURL(pluginEntry()).href)).default;
 
 /** Every rule of the plugin, so rules added later are benchmarked without touching this file. */
 export const OUR_RULES = Object.keys(plugin.rules).map((name) => `kakao/${name}`);
-export const PEER_RULE = '@typescript-eslint/no-magic-numbers';
 export const TYPED_PEERS = ['@typescript-eslint/switch-exhaustiveness-check', '@typescript-eslint/no-unsafe-enum-comparison'];
 
-const ENUM_MODULE = './generated/kakao-error-codes';
 const on = (ids) => Object.fromEntries(ids.map((id) => [id, 'error']));
 
 export const CONFIGS = {
@@ -86,26 +83,18 @@ export async function runConfig(name) {
   const lines = countLines(files);
   const tsconfig = config.typed ? writeTsconfig(files) : undefined;
 
-  const eslint = new ESLint({
-    cwd: ROOT,
-    overrideConfigFile: true,
-    stats: true,
-    overrideConfig: [
-      // The corpus lives in node_modules, which ESLint ignores by default.
-      { ignores: ['!**/node_modules/'] },
-      {
-        files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-        languageOptions: {
-          parser: tsParser,
-          parserOptions: tsconfig ? { project: tsconfig.file, tsconfigRootDir: tsconfig.dir } : {},
-        },
-        linterOptions: { reportUnusedDisableDirectives: 'off' },
-        plugins: { kakao: plugin, '@typescript-eslint': tseslint.plugin },
-        settings: config.kakao ? { kakao: config.kakao } : {},
-        rules: config.rules,
+  const eslint = corpusESLint([
+    {
+      files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+      languageOptions: {
+        parser: tsParser,
+        parserOptions: tsconfig ? { project: tsconfig.file, tsconfigRootDir: tsconfig.dir } : {},
       },
-    ],
-  });
+      plugins: { kakao: plugin, '@typescript-eslint': tseslint.plugin },
+      settings: config.kakao ? { kakao: config.kakao } : {},
+      rules: config.rules,
+    },
+  ]);
 
   globalThis.gc?.();
   const start = performance.now();

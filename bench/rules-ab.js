@@ -13,16 +13,14 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { corpus, ROOT } from './corpus.js';
+import { corpus, corpusESLint, ENUM_MODULE, PEER_RULE } from './corpus.js';
 
 const [roundsArg, ...distArgs] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 3);
 const dists = distArgs.length > 0 ? distArgs : ['dist'];
 const every = Number(process.env.EVERY ?? 2);
-const kakao = { enumModule: './generated/kakao-error-codes', ...(process.env.SCOPE === 'default' ? {} : { scope: 'all' }) };
-const PEER_RULE = '@typescript-eslint/no-magic-numbers';
+const kakao = { enumModule: ENUM_MODULE, ...(process.env.SCOPE === 'default' ? {} : { scope: 'all' }) };
 
 const parses = new Map();
 const cachedParser = {
@@ -40,22 +38,15 @@ const files = corpus()
   .filter((_, i) => i % every === 0);
 
 function createESLint(plugin, rules) {
-  return new ESLint({
-    cwd: ROOT,
-    overrideConfigFile: true,
-    stats: true,
-    overrideConfig: [
-      { ignores: ['!**/node_modules/'] },
-      {
-        files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-        languageOptions: { parser: cachedParser },
-        linterOptions: { reportUnusedDisableDirectives: 'off' },
-        plugins: plugin ? { kakao: plugin, '@typescript-eslint': tseslint.plugin } : {},
-        settings: { kakao },
-        rules,
-      },
-    ],
-  });
+  return corpusESLint([
+    {
+      files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+      languageOptions: { parser: cachedParser },
+      plugins: plugin ? { kakao: plugin, '@typescript-eslint': tseslint.plugin } : {},
+      settings: { kakao },
+      rules,
+    },
+  ]);
 }
 
 const builds = [];
