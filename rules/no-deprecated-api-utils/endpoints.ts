@@ -203,19 +203,24 @@ function endsPathAt(sourceText: string, index: number): boolean {
 function createPathTailTest(tails: readonly PathTail[]): (sourceText: string) => boolean {
   if (tails.length === 0) return () => false;
   if (tails.some((tail) => tail.text.length < 2)) return (sourceText) => sourceText.includes('/');
-  // Most slashes are in comments (`//`, `/**`): the character after one rules it out cheaply.
-  const secondChars = new Set(tails.map((tail) => tail.text.charCodeAt(1)));
+  // Whether a character can follow the `/` of a tail: most slashes (in comments, imports, divisions)
+  // are followed by none, and are passed over with one read of a table.
+  const asciiSecondChars = new Uint8Array(128);
+  const otherSecondChars = new Set<number>();
+  for (const { text } of tails) {
+    const second = text.charCodeAt(1);
+    if (second < 128) asciiSecondChars[second] = 1;
+    else otherSecondChars.add(second);
+  }
   const tailAt = (sourceText: string, index: number) =>
-    secondChars.has(sourceText.charCodeAt(index + 1)) &&
-    tails.some(
-      ({ text, openEnded }) =>
-        sourceText.startsWith(text, index) && (openEnded || endsPathAt(sourceText, index + text.length)),
-    );
+    tails.some(({ text, openEnded }) => sourceText.startsWith(text, index) && (openEnded || endsPathAt(sourceText, index + text.length)));
   return (sourceText) => {
     for (let i = sourceText.indexOf('/'); i !== -1; i = sourceText.indexOf('/', i + 1)) {
+      let next = sourceText.charCodeAt(i + 1);
       // The second slash of `//` (a third of all slashes) is looked at here, without another search.
-      if (sourceText.charCodeAt(i + 1) === SLASH) i++;
-      if (tailAt(sourceText, i)) return true;
+      if (next === SLASH) next = sourceText.charCodeAt(++i + 1);
+      const mayStartTail = next < 128 ? asciiSecondChars[next] === 1 : otherSecondChars.has(next);
+      if (mayStartTail && tailAt(sourceText, i)) return true;
     }
     return false;
   };

@@ -1628,6 +1628,13 @@ describe('endpoint matching', () => {
     // A `*` before the last segment: any path may complete it after a base.
     const acmeTable = getEndpointTable(parseSpec(ACME_SPEC, 'test'));
     expect(acmeTable.scanSource("fetch(SHOP + '/x');").endpoints).toBe(true);
+    // A segment that starts with a character outside ASCII, after `/` and after `//`.
+    const unicodeTable = getEndpointTable(
+      parseSpec({ ...ACME_SPEC, deprecatedEndpoints: [{ ...ACME_SPEC.deprecatedEndpoints[0]!, path: '/v1/ünits' }] }, 'test'),
+    );
+    expect(unicodeTable.scanSource("fetch(BASE + '/ünits');").endpoints).toBe(true);
+    expect(unicodeTable.scanSource("fetch(BASE + '//ünits');").endpoints).toBe(true);
+    expect(unicodeTable.scanSource("fetch(BASE + '/ünitsx'); // /units").endpoints).toBe(false);
   });
 
   it('parses the host of a base URL', () => {
