@@ -36,7 +36,8 @@ export function codeNodeListener(file: KakaoFile, kinds: CodeNodeKinds, check: (
   const literals = codeLiteralListener(kinds.codes ?? file.index.spec.codes, check);
   const strings = kinds.strings && mentionsStringCode(file) ? stringCodeListener(file, check) : undefined;
   const members = kinds.members && mentionsEnum(file) ? enumMemberListener(file, check) : undefined;
-  return composeVisitors(literals, strings, members);
+  // Most files write no string code and name no enum: then the numbers' listener is all there is.
+  return strings || members ? composeVisitors(literals, strings, members) : literals;
 }
 
 // ---- string codes ----------------------------------------------------------------------------
