@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createMissingCodesFixer } from './fix/add-missing-codes.js';
 import type { MissingCodesFixer } from './fix/add-missing-codes.js';
 import { createDispatchFinder } from './handle-retryable-codes-utils/dispatches.js';
@@ -8,6 +8,7 @@ import { DEFAULT_COMMENT_PATTERN, getSetup } from './handle-retryable-codes-util
 import type { WantedCode } from './handle-retryable-codes-utils/setup.js';
 import { codeNodeListener } from './utils/code-nodes.js';
 import { createRule, errorCodeNamesSchema, getKakaoFile } from './utils/index.js';
+import type { KakaoFile } from './utils/index.js';
 
 export { DEFAULT_COMMENT_PATTERN };
 
@@ -121,52 +122,56 @@ export default createRule<Options, MessageIds>({
     if (!file) return {};
     const setup = getSetup(options, file);
     if (setup.wanted.length === 0) return {};
-    let fixer: MissingCodesFixer | undefined;
-
-    function checkDispatch(finder: DispatchFinder, dispatch: Dispatch): void {
-      const missing = finder.missingCodes(dispatch);
-      if (!missing || missing.length === 0) return;
-      const { node } = dispatch;
-      const loc = headLocation(node);
-      const data = { api: file!.index.apiName, missing: formatCodes(missing) };
-      fixer ??= createMissingCodesFixer(file!);
-      const plan = fixer.planSuggestion(dispatch);
-      if (typeof plan === 'string') {
-        context.report({ node, loc, messageId: 'missingRetryableCodesNoSuggestion', data: { ...data, reason: plan } });
-        return;
-      }
-      context.report({
-        node,
-        loc,
-        messageId: 'missingRetryableCodes',
-        data,
-        suggest: [{ messageId: 'addMissingCases', fix: (ruleFixer) => fixer!.addMissingCodes(ruleFixer, dispatch, plan, missing) }],
-      });
-    }
-
-    /** `switch (x)` / `if (x)`: the head, not the whole statement. */
-    function headLocation(node: TSESTree.SwitchStatement | TSESTree.IfStatement): TSESTree.SourceLocation {
-      const { sourceCode } = context;
-      const bodyStart =
-        node.type === AST_NODE_TYPES.SwitchStatement
-          ? sourceCode.getTokenAfter(node.discriminant, (token) => token.value === '{')
-          : sourceCode.getFirstToken(node.consequent);
-      const closingParen = bodyStart ? sourceCode.getTokenBefore(bodyStart) : null;
-      return { start: node.loc.start, end: closingParen?.loc.end ?? node.loc.end };
-    }
-
     // Every dispatch holds a spec code: found from its codes, not by asking every switch and `if`.
-    // The finder is made on the first code: most files have none.
+    // The finder and the fixer are made on first use: most files have no code and no dispatch.
     let finder: DispatchFinder | undefined;
+    let fixer: MissingCodesFixer | undefined;
     return codeNodeListener(file, CODE_KINDS, (node) => {
       finder ??= createDispatchFinder(file, setup, {
         allowDefault: options.allowDefault ?? false,
         minimumCodes: options.minimumCodes ?? 2,
       });
-      for (const dispatch of finder.dispatchesOfCode(node)) checkDispatch(finder, dispatch);
+      for (const dispatch of finder.dispatchesOfCode(node)) {
+        const missing = finder.missingCodes(dispatch);
+        if (missing && missing.length > 0) reportDispatch(context, file, dispatch, missing, (fixer ??= createMissingCodesFixer(file)));
+      }
     });
   },
 });
+
+function reportDispatch(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  file: KakaoFile,
+  dispatch: Dispatch,
+  missing: readonly WantedCode[],
+  fixer: MissingCodesFixer,
+): void {
+  const { node } = dispatch;
+  const loc = headLocation(context.sourceCode, node);
+  const data = { api: file.index.apiName, missing: formatCodes(missing) };
+  const plan = fixer.planSuggestion(dispatch);
+  if (typeof plan === 'string') {
+    context.report({ node, loc, messageId: 'missingRetryableCodesNoSuggestion', data: { ...data, reason: plan } });
+    return;
+  }
+  context.report({
+    node,
+    loc,
+    messageId: 'missingRetryableCodes',
+    data,
+    suggest: [{ messageId: 'addMissingCases', fix: (ruleFixer) => fixer.addMissingCodes(ruleFixer, dispatch, plan, missing) }],
+  });
+}
+
+/** `switch (x)` / `if (x)`: the head, not the whole statement. */
+function headLocation(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.SwitchStatement | TSESTree.IfStatement): TSESTree.SourceLocation {
+  const bodyStart =
+    node.type === AST_NODE_TYPES.SwitchStatement
+      ? sourceCode.getTokenAfter(node.discriminant, (token) => token.value === '{')
+      : sourceCode.getFirstToken(node.consequent);
+  const closingParen = bodyStart ? sourceCode.getTokenBefore(bodyStart) : null;
+  return { start: node.loc.start, end: closingParen?.loc.end ?? node.loc.end };
+}
 
 const CODE_KINDS = { strings: true, members: true };
 

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { DeprecatedEndpoint, DeprecatedMember } from '../core/spec.js';
 import { compileIgnoreList, formatSince, getEndpointTable } from './no-deprecated-api-utils/endpoints.js';
-import type { CompiledMember } from './no-deprecated-api-utils/endpoints.js';
+import type { CompiledMember, EndpointTable } from './no-deprecated-api-utils/endpoints.js';
 import { findChainEntry, findDestructuredChainEntries, isOwnDeclarationChain } from './no-deprecated-api-utils/member-chain.js';
 import { createRequestTargetResolver } from './no-deprecated-api-utils/request-target.js';
 import type { EndpointMatch } from './no-deprecated-api-utils/request-target.js';
@@ -16,7 +16,9 @@ import {
   getStaticPropertyName,
 } from './utils/index.js';
 import { codeNodeListener } from './utils/code-nodes.js';
-import type { CodeNode } from './utils/code-nodes.js';
+import type { CodeNode, CodeNodeKinds } from './utils/code-nodes.js';
+import { memoizeByIdentity } from './utils/memo.js';
+import type { KakaoFile, SpecIndex } from './utils/index.js';
 
 type Node = TSESTree.Node;
 
@@ -122,158 +124,172 @@ export default createRule<Options, MessageIds>({
         'Replace {{name}}(callback) with {{replacement}}().then(callback): it takes no callback and returns a Promise of what the callback received (a failure now rejects it).',
     },
   },
-  create(
-    context,
-    [
-      {
-        reportLegacy = true,
-        ignore = [],
-        httpClientNames = [],
-        errorCodeNames,
-      },
-    ],
-  ) {
-    const file = getKakaoFile(context, errorCodeNames);
+  create(context, [options]) {
+    const file = getKakaoFile(context, options.errorCodeNames);
     if (!file) return {};
-    const { index, sourceCode } = file;
-    const api = index.apiName;
+    const { index } = file;
     const table = getEndpointTable(index.spec);
-    const ignored = compileIgnoreList(ignore);
-    // What the file cannot mention is never listened for.
-    const mentions = table.scanSource(sourceCode.text);
+    // What the file cannot mention is never listened for: most files get the unary minus alone,
+    // and then nothing else is made for them.
+    const mentions = table.scanSource(file.sourceCode.text);
+    const codes = index.deprecated.length > 0 ? deprecatedCodeListener(context, file) : undefined;
+    if (!mentions.endpoints && !mentions.members) return codes ?? {};
+    const reporter = createReporter(context, file, table, options);
+    return composeVisitors(
+      codes,
+      mentions.endpoints ? reporter.endpointListener() : undefined,
+      mentions.members ? reporter.memberListener() : undefined,
+    );
+  },
+});
 
-    const isReported = (status: 'terminated' | 'legacy') => status === 'terminated' || reportLegacy;
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
-    // ---- the deprecated-API code (-9) ---------------------------------------------------------
+// ---- the deprecated-API code (-9) -----------------------------------------------------------------
 
-    function checkCode(node: CodeNode): void {
-      const entry =
-        node.type === AST_NODE_TYPES.MemberExpression
-          ? file!.fileEnum.memberEntry(node)
-          : index.byCode.get(getCodeLiteralValue(node) ?? Number.NaN);
-      if (!entry?.deprecated || !findCodeCheck(node, file!)) return;
-      context.report({
-        node,
-        messageId: 'deprecatedCodeHandled',
-        data: { api, code: String(entry.code), member: entry.name, summary: entry.summary },
-      });
+function deprecatedCodeListener(context: Context, file: KakaoFile): TSESLint.RuleListener {
+  return codeNodeListener(file, deprecatedCodeKinds(file.index), (node) => checkCode(context, file, node));
+}
+
+const deprecatedCodeKinds = memoizeByIdentity((index: SpecIndex): CodeNodeKinds => ({ codes: index.deprecated, strings: false, members: true }));
+
+function checkCode(context: Context, file: KakaoFile, node: CodeNode): void {
+  const { index } = file;
+  const entry =
+    node.type === AST_NODE_TYPES.MemberExpression
+      ? file.fileEnum.memberEntry(node)
+      : index.byCode.get(getCodeLiteralValue(node) ?? Number.NaN);
+  if (!entry?.deprecated || !findCodeCheck(node, file)) return;
+  context.report({
+    node,
+    messageId: 'deprecatedCodeHandled',
+    data: { api: index.apiName, code: String(entry.code), member: entry.name, summary: entry.summary },
+  });
+}
+
+/** Endpoints and SDK members, for the few files whose text can mention one. */
+function createReporter(context: Context, file: KakaoFile, table: EndpointTable, options: Options[0]) {
+  const { reportLegacy = true, ignore = [], httpClientNames = [] } = options;
+  const { sourceCode } = file;
+  const api = file.index.apiName;
+  const ignored = compileIgnoreList(ignore);
+  const isReported = (status: 'terminated' | 'legacy') => status === 'terminated' || reportLegacy;
+
+  // ---- SDK members -------------------------------------------------------------------------------
+
+  function reportMember(node: Node, member: CompiledMember, property: Node | undefined): void {
+    const { entry, replacementName } = member;
+    if (!isReported(entry.status) || ignored.ignoresMember(entry.member)) return;
+    const data = {
+      api,
+      member: entry.member,
+      status: entry.status === 'terminated' ? 'was terminated' : 'is legacy',
+      ...describeDeprecation(entry),
+    };
+    const canRename =
+      replacementName !== undefined && property?.type === AST_NODE_TYPES.Identifier && entry.replacement !== null;
+    if (entry.replacementCall === 'rewrite' && entry.replacement !== null) {
+      const reason = `${entry.replacement} works differently, so the code is rewritten by hand`;
+      context.report({ node, messageId: 'deprecatedMemberNoSuggestion', data: { ...data, reason } });
+      return;
     }
-
-    // ---- SDK members ---------------------------------------------------------------------------
-
-    function reportMember(node: Node, member: CompiledMember, property: Node | undefined): void {
-      const { entry, replacementName } = member;
-      if (!isReported(entry.status) || ignored.ignoresMember(entry.member)) return;
-      const data = {
-        api,
-        member: entry.member,
-        status: entry.status === 'terminated' ? 'was terminated' : 'is legacy',
-        ...describeDeprecation(entry),
-      };
-      const canRename =
-        replacementName !== undefined && property?.type === AST_NODE_TYPES.Identifier && entry.replacement !== null;
-      if (entry.replacementCall === 'rewrite' && entry.replacement !== null) {
-        const reason = `${entry.replacement} works differently, so the code is rewritten by hand`;
-        context.report({ node, messageId: 'deprecatedMemberNoSuggestion', data: { ...data, reason } });
-        return;
-      }
-      if (!canRename) {
-        context.report({ node, messageId: 'deprecatedMember', data });
-        return;
-      }
-      const names = { name: member.names.at(-1)!, replacement: replacementName };
-      const suggestion = suggestMember(node, property, member, names);
-      if (typeof suggestion === 'string') {
-        context.report({ node, messageId: 'deprecatedMemberNoSuggestion', data: { ...data, reason: suggestion } });
-        return;
-      }
-      context.report({ node, messageId: 'deprecatedMember', data, suggest: [suggestion] });
+    if (!canRename) {
+      context.report({ node, messageId: 'deprecatedMember', data });
+      return;
     }
+    const names = { name: member.names.at(-1)!, replacement: replacementName };
+    const suggestion = suggestMember(node, property, member, names);
+    if (typeof suggestion === 'string') {
+      context.report({ node, messageId: 'deprecatedMemberNoSuggestion', data: { ...data, reason: suggestion } });
+      return;
+    }
+    context.report({ node, messageId: 'deprecatedMember', data, suggest: [suggestion] });
+  }
 
-    /**
-     * The rename, where the call keeps its shape; a call whose shape changed migrated (`old(cb)` →
-     * `new().then(cb)`), or renamed when it passes nothing. A string says why there is no suggestion.
-     */
-    function suggestMember(
-      node: Node,
-      property: TSESTree.Identifier,
-      member: CompiledMember,
-      names: { name: string; replacement: string },
-    ): TSESLint.SuggestionReportDescriptor<MessageIds> | string {
-      const rename = (fixer: TSESLint.RuleFixer) => fixer.replaceText(property, names.replacement);
-      if (member.entry.replacementCall !== 'callbackToPromise') {
-        return { messageId: 'replaceMember', data: names, fix: rename };
-      }
-      const call = node.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) {
-        return `${names.replacement} takes no callback and returns a Promise: only calls of ${names.name} are migrated`;
-      }
-      if (call.arguments.length === 0) {
-        return { messageId: 'replaceMemberWithoutArguments', data: names, fix: rename };
-      }
-      const [callback] = call.arguments;
-      if (call.arguments.length > 1 || callback!.type === AST_NODE_TYPES.SpreadElement) {
-        return `${names.replacement}() takes no arguments: pass ${names.name} one callback to have it migrated`;
-      }
-      // The call's value changes from undefined to a Promise: only where nothing reads it.
-      const outer = call.parent.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
-      if (outer.parent.type !== AST_NODE_TYPES.ExpressionStatement) {
-        return `${names.replacement}() returns a Promise where ${names.name} returned nothing, and this call's value is used`;
-      }
-      const openingParen = sourceCode.getTokenAfter(call.typeArguments ?? node, (token) => token.value === '(')!;
-      const closingParen = sourceCode.getLastToken(call)!;
-      return {
-        messageId: 'migrateCallbackToPromise',
-        data: names,
-        fix: (fixer) => [
-          rename(fixer),
-          fixer.replaceTextRange(
-            [openingParen.range[0], closingParen.range[1]],
-            // The text between the parentheses, comments and all.
-            `().then(${sourceCode.text.slice(openingParen.range[1], closingParen.range[0])})`,
-          ),
+  /**
+   * The rename, where the call keeps its shape; a call whose shape changed migrated (`old(cb)` →
+   * `new().then(cb)`), or renamed when it passes nothing. A string says why there is no suggestion.
+   */
+  function suggestMember(
+    node: Node,
+    property: TSESTree.Identifier,
+    member: CompiledMember,
+    names: { name: string; replacement: string },
+  ): TSESLint.SuggestionReportDescriptor<MessageIds> | string {
+    const rename = (fixer: TSESLint.RuleFixer) => fixer.replaceText(property, names.replacement);
+    if (member.entry.replacementCall !== 'callbackToPromise') {
+      return { messageId: 'replaceMember', data: names, fix: rename };
+    }
+    const call = node.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) {
+      return `${names.replacement} takes no callback and returns a Promise: only calls of ${names.name} are migrated`;
+    }
+    if (call.arguments.length === 0) {
+      return { messageId: 'replaceMemberWithoutArguments', data: names, fix: rename };
+    }
+    const [callback] = call.arguments;
+    if (call.arguments.length > 1 || callback!.type === AST_NODE_TYPES.SpreadElement) {
+      return `${names.replacement}() takes no arguments: pass ${names.name} one callback to have it migrated`;
+    }
+    // The call's value changes from undefined to a Promise: only where nothing reads it.
+    const outer = call.parent.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
+    if (outer.parent.type !== AST_NODE_TYPES.ExpressionStatement) {
+      return `${names.replacement}() returns a Promise where ${names.name} returned nothing, and this call's value is used`;
+    }
+    const openingParen = sourceCode.getTokenAfter(call.typeArguments ?? node, (token) => token.value === '(')!;
+    const closingParen = sourceCode.getLastToken(call)!;
+    return {
+      messageId: 'migrateCallbackToPromise',
+      data: names,
+      fix: (fixer) => [
+        rename(fixer),
+        fixer.replaceTextRange(
+          [openingParen.range[0], closingParen.range[1]],
+          // The text between the parentheses, comments and all.
+          `().then(${sourceCode.text.slice(openingParen.range[1], closingParen.range[0])})`,
+        ),
+      ],
+    };
+  }
+
+  /** `Kakao.Auth.getStatus`: the property name decides first. */
+  function checkMemberExpression(node: TSESTree.MemberExpression): void {
+    const name = getStaticPropertyName(node);
+    if (name === undefined || !table.membersByLastName.has(name)) return;
+    const member = findChainEntry(node, table.membersByLastName);
+    if (member && !isOwnDeclarationChain(node, sourceCode)) reportMember(node, member, node.computed ? undefined : node.property);
+  }
+
+  function checkDestructuring(node: TSESTree.VariableDeclarator): void {
+    for (const { key, entry } of findDestructuredChainEntries(node, table.membersByLastName)) {
+      reportMember(key, entry, undefined);
+    }
+  }
+
+  // ---- endpoints ---------------------------------------------------------------------------------
+
+  function reportEndpoint(node: Node, { hit, replaceRange }: EndpointMatch): void {
+    const { entry, replacementPath } = hit.endpoint;
+    if (!isReported(entry.status) || ignored.ignoresHit(hit)) return;
+    context.report({
+      node,
+      messageId: entry.status === 'terminated' ? 'terminatedEndpoint' : 'legacyEndpoint',
+      data: { api, path: hit.path, ...describeDeprecation(entry) },
+      ...(replaceRange && {
+        suggest: [
+          {
+            messageId: 'replaceEndpoint',
+            data: { path: entry.path, replacement: replacementPath! },
+            fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(replaceRange, replacementPath!),
+          },
         ],
-      };
-    }
+      }),
+    });
+  }
 
-    /** `Kakao.Auth.getStatus`: the property name decides first. */
-    function checkMemberExpression(node: TSESTree.MemberExpression): void {
-      const name = getStaticPropertyName(node);
-      if (name === undefined) return;
-      if (!mentions.members || !table.membersByLastName.has(name)) return;
-      const member = findChainEntry(node, table.membersByLastName);
-      if (member && !isOwnDeclarationChain(node, sourceCode)) reportMember(node, member, node.computed ? undefined : node.property);
-    }
-
-    function checkDestructuring(node: TSESTree.VariableDeclarator): void {
-      for (const { key, entry } of findDestructuredChainEntries(node, table.membersByLastName)) {
-        reportMember(key, entry, undefined);
-      }
-    }
-
-    // ---- endpoints -----------------------------------------------------------------------------
-
-    function reportEndpoint(node: Node, { hit, replaceRange }: EndpointMatch): void {
-      const { entry, replacementPath } = hit.endpoint;
-      if (!isReported(entry.status) || ignored.ignoresHit(hit)) return;
-      context.report({
-        node,
-        messageId: entry.status === 'terminated' ? 'terminatedEndpoint' : 'legacyEndpoint',
-        data: { api, path: hit.path, ...describeDeprecation(entry) },
-        ...(replaceRange && {
-          suggest: [
-            {
-              messageId: 'replaceEndpoint',
-              data: { path: entry.path, replacement: replacementPath! },
-              fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(replaceRange, replacementPath!),
-            },
-          ],
-        }),
-      });
-    }
-
+  return {
     /** Strings and templates (a code's `Literal` listener, composed with this one, takes the numbers). */
-    function endpointListeners(): TSESLint.RuleListener {
+    endpointListener(): TSESLint.RuleListener {
       const targets = createRequestTargetResolver({ sourceCode, table, apiWord: api.toLowerCase(), httpClientNames });
       return {
         Literal(node) {
@@ -284,13 +300,9 @@ export default createRule<Options, MessageIds>({
           for (const match of targets.findEndpointsInTemplate(node)) reportEndpoint(node, match);
         },
       };
-    }
-
-    // Only what the file can mention is listened for: most files get the unary minus alone.
-    return composeVisitors(
-      index.deprecated.length > 0 ? codeNodeListener(file, { codes: index.deprecated, strings: false, members: true }, checkCode) : undefined,
-      mentions.endpoints ? endpointListeners() : undefined,
-      mentions.members ? { MemberExpression: checkMemberExpression, VariableDeclarator: checkDestructuring } : undefined,
-    );
-  },
-});
+    },
+    memberListener(): TSESLint.RuleListener {
+      return { MemberExpression: checkMemberExpression, VariableDeclarator: checkDestructuring };
+    },
+  };
+}
