@@ -6,7 +6,8 @@
  * Prints a short summary on stderr and one line `BENCH_RESULT {json}` on stdout (read by run.js).
  * Configurations (see CONFIGS): parser, kakao-default, ours, peer, peers, typed.
  * Uses the built plugin (dist/index.js, or $KAKAO_PLUGIN_DIST/index.js): run `npm run build` first
- * (`npm run bench` does).
+ * (`npm run bench` does). $KAKAO_BENCH_PACKAGES (`rxjs` or `rxjs,zod`) lints those packages of the
+ * corpus only: a project of many small files, where per-file costs weigh most.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -78,7 +79,7 @@ function addTimes(target, key, ms) {
 export async function runConfig(name) {
   const config = CONFIGS[name];
   if (!config) throw new Error(`unknown config "${name}"; expected one of ${Object.keys(CONFIGS).join(', ')}`);
-  const packages = corpus();
+  const packages = corpus(process.env.KAKAO_BENCH_PACKAGES ? process.env.KAKAO_BENCH_PACKAGES.split(',') : undefined);
   const files = packages.flatMap((p) => p.files);
   const lines = countLines(files);
   const tsconfig = config.typed ? writeTsconfig(files) : undefined;
@@ -103,6 +104,9 @@ export async function runConfig(name) {
   if (tsconfig) rmSync(tsconfig.dir, { recursive: true, force: true });
 
   const rulesMs = {};
+  /** Each package's share of the rules' times, within this one run. */
+  const rulesMsByPackage = Object.fromEntries(packages.map((p) => [p.name, {}]));
+  const packageOf = (filePath) => packages.find((p) => filePath.startsWith(p.dir + path.sep))?.name;
   const messages = {};
   let parseMs = 0;
   let passMs = 0;
@@ -115,7 +119,11 @@ export async function runConfig(name) {
         parsed++;
       }
       passMs += pass.total ?? 0;
-      for (const [ruleId, time] of Object.entries(pass.rules ?? {})) addTimes(rulesMs, ruleId, time.total);
+      const byPackage = rulesMsByPackage[packageOf(result.filePath)];
+      for (const [ruleId, time] of Object.entries(pass.rules ?? {})) {
+        addTimes(rulesMs, ruleId, time.total);
+        if (byPackage) addTimes(byPackage, ruleId, time.total);
+      }
     }
     for (const message of result.messages) {
       if (message.fatal) fatal++;
@@ -135,6 +143,7 @@ export async function runConfig(name) {
     parseMs,
     passMs,
     rulesMs,
+    rulesMsByPackage,
     messages,
     ourRules: OUR_RULES,
   };
