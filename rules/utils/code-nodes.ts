@@ -36,8 +36,7 @@ export function codeNodeListener(file: KakaoFile, kinds: CodeNodeKinds, check: (
   const literals = codeLiteralListener(kinds.codes ?? file.index.spec.codes, check);
   const strings = kinds.strings && mentionsStringCode(file) ? stringCodeListener(file, check) : undefined;
   const members = kinds.members && mentionsEnum(file) ? enumMemberListener(file, check) : undefined;
-  // Most files write no string code and name no enum: then the numbers' listener is all there is.
-  return strings || members ? composeVisitors(literals, strings, members) : literals;
+  return composeVisitors(literals, strings, members);
 }
 
 // ---- string codes ----------------------------------------------------------------------------
