@@ -10,6 +10,9 @@
  * ratio to no-magic-numbers, and per file the median and the ten most expensive files' share (a
  * run's spikes: GC pauses and descheduling that land in a rule). Under --cpu-prof, sum each build's
  * samples (frames whose URL is under its directory) for CPU time without those spikes.
+ * $KAKAO_BENCH_PACKAGES (`rxjs`) compares the builds on those packages of the corpus only;
+ * $KAKAO_BENCH_TOP (`12`) lists that many of A's most expensive files, with B's and the peer's time
+ * on each (the first file of a run pays each build's one-time set-up).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +26,7 @@ const [A, B] = await Promise.all(dists.map(async (dist) => (await import(pathToF
 const ruleNames = Object.keys(A.rules);
 const on = (namespace) => Object.fromEntries(ruleNames.map((name) => [`${namespace}/${name}`, 'error']));
 
-const files = corpus().flatMap((p) => p.files);
+const files = corpus(process.env.KAKAO_BENCH_PACKAGES ? process.env.KAKAO_BENCH_PACKAGES.split(',') : undefined).flatMap((p) => p.files);
 const relative = (file) => path.relative(ROOT, file);
 const shared = {
   languageOptions: { parser: tsParser },
@@ -38,6 +41,7 @@ const eslint = corpusESLint([
 globalThis.gc?.();
 const results = await eslint.lintFiles(files);
 const perFile = { A: [], B: [], peer: [] };
+const fileRows = [];
 const byRule = {};
 for (const result of results) {
   const file = { A: 0, B: 0, peer: 0 };
@@ -48,6 +52,7 @@ for (const result of results) {
     }
   }
   for (const key of Object.keys(perFile)) perFile[key].push(file[key]);
+  fileRows.push({ ...file, path: relative(result.filePath) });
 }
 
 const sum = (list) => list.reduce((total, value) => total + value, 0);
@@ -61,4 +66,12 @@ for (const key of Object.keys(perFile)) {
     `${label}: ${total.toFixed(1)} ms${key === 'peer' ? '' : `, ${(total / peer).toFixed(3)}x the peer`}${rules}; ` +
       `median file ${times[Math.floor(times.length / 2)].toFixed(3)} ms, ten most expensive files ${sum(times.slice(0, 10)).toFixed(1)} ms`,
   );
+}
+
+const top = Number(process.env.KAKAO_BENCH_TOP ?? 0);
+if (top > 0) {
+  console.log(`A's ${top} most expensive files (A / B / peer, ms):`);
+  for (const row of fileRows.sort((a, b) => b.A - a.A).slice(0, top)) {
+    console.log(`  ${row.A.toFixed(2)} / ${row.B.toFixed(2)} / ${row.peer.toFixed(2)}  ${row.path}`);
+  }
 }
