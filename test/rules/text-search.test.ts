@@ -1,5 +1,7 @@
 /** The source-text searches that decide whether a rule listens at all (rules/utils/text-search.ts). */
 import { describe, expect, it } from 'vitest';
+import { stringCodeSearch } from '../../rules/utils/code-nodes.js';
+import { getBundledSpec, indexSpec } from '../../rules/utils/settings.js';
 import { createTextSearch, sharedPrefixNeedles } from '../../rules/utils/text-search.js';
 
 describe('createTextSearch', () => {
@@ -35,5 +37,27 @@ describe('sharedPrefixNeedles', () => {
   it('groups words by their first two characters under a common prefix of at most six', () => {
     expect(sharedPrefixNeedles(['KakaoErrorCode', 'KakaoLoginErrorCode', 'KOE320', 'KOE003', ''])).toEqual(['Kakao', 'KOE']);
     expect(sharedPrefixNeedles(['AcmeError'])).toEqual(['AcmeEr']);
+  });
+});
+
+describe('stringCodeSearch (the pre-filter of string codes)', () => {
+  const search = stringCodeSearch(indexSpec(getBundledSpec()));
+
+  it('finds an integer code between quotes of either kind, and a family code as a whole word', () => {
+    expect(search("if (code === '-401') retry();")).toBe(true);
+    expect(search('if (code === "-401") retry();')).toBe(true);
+    expect(search("'-401'")).toBe(true);
+    expect(search('const handlers = { KOE320: relogin };')).toBe(true);
+  });
+
+  it('passes over a minus sign that is not the start of a quoted integer code', () => {
+    expect(search('const n = -401;')).toBe(false);
+    expect(search("const s = 'a-401';")).toBe(false);
+    expect(search("const s = '-4010';")).toBe(false);
+    // Mismatched quotes close no literal.
+    expect(search('const s = \'-401" + "\';')).toBe(false);
+    expect(search("const s = `-401`;")).toBe(false);
+    expect(search('-401')).toBe(false);
+    expect(search('KOE3200')).toBe(false);
   });
 });
