@@ -72,8 +72,9 @@ function sameJsonValue(a: unknown, b: unknown): boolean {
   }
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  // Loops, not every(): this runs for every rule of every file.
-  for (const key of keys) {
+  // Loops over indices, not every() or for-of: this runs for every rule of every file.
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (!Object.hasOwn(b, key) || !sameJsonValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
   }
   return true;
