@@ -124,7 +124,9 @@ export default createRule<Options, MessageIds>({
         'Replace {{name}}(callback) with {{replacement}}().then(callback): it takes no callback and returns a Promise of what the callback received (a failure now rejects it).',
     },
   },
-  create(context, [options]) {
+  // Not `[options]`: array destructuring runs the iterator protocol (see handle-retryable-codes).
+  create(context, optionsList) {
+    const options = optionsList[0];
     const file = getKakaoFile(context, options.errorCodeNames);
     if (!file) return {};
     const { index } = file;

@@ -66,7 +66,9 @@ export default createRule<Options, MessageIds>({
       useEnumMember: 'Replace {{code}} with {{replacement}}.',
     },
   },
-  create(context, [{ errorCodeNames }]) {
+  // Not `[{ errorCodeNames }]`: array destructuring runs the iterator protocol (see handle-retryable-codes).
+  create(context, optionsList) {
+    const { errorCodeNames } = optionsList[0];
     const file = getKakaoFile(context, errorCodeNames);
     if (!file) return {};
     const listener = codeNodeListener(file, CODE_KINDS, (node) => checkCode(context, file, node));
