@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createMissingCodesFixer } from './fix/add-missing-codes.js';
 import type { MissingCodesFixer } from './fix/add-missing-codes.js';
-import { createDispatchFinder } from './handle-retryable-codes-utils/dispatches.js';
+import { createDispatchFinder, mayBeInDispatch } from './handle-retryable-codes-utils/dispatches.js';
 import type { Dispatch, DispatchFinder } from './handle-retryable-codes-utils/dispatches.js';
 import { DEFAULT_COMMENT_PATTERN, getSetup } from './handle-retryable-codes-utils/setup.js';
 import type { WantedCode } from './handle-retryable-codes-utils/setup.js';
@@ -126,10 +126,11 @@ export default createRule<Options, MessageIds>({
     const setup = getSetup(options, file);
     if (setup.wanted.length === 0) return {};
     // Every dispatch holds a spec code: found from its codes, not by asking every switch and `if`.
-    // The finder and the fixer are made on first use: most files have no code and no dispatch.
+    // The finder and the fixer are made on first use: most files have no code in a check.
     let finder: DispatchFinder | undefined;
     let fixer: MissingCodesFixer | undefined;
     return codeNodeListener(file, CODE_KINDS, (node) => {
+      if (!mayBeInDispatch(node, file)) return;
       finder ??= createDispatchFinder(file, setup, {
         allowDefault: options.allowDefault ?? false,
         minimumCodes: options.minimumCodes ?? 2,

@@ -75,6 +75,17 @@ export interface DispatchFinder {
   readonly missingCodes: (dispatch: Dispatch) => WantedCode[] | undefined;
 }
 
+/**
+ * Whether a code can be part of a dispatch: only a code in a check is. The rule asks before it
+ * makes its finder, so a file whose codes are all outside checks (a `-1` passed on, or compared
+ * with an index) never makes one. Leaving such codes out of dispatchesOfCode changes no answer:
+ * every code of a dispatch is in a check, so when its last one is seen, as many distinct codes
+ * have been written as it holds (test/fuzz checks that both ways find the same dispatches).
+ */
+export function mayBeInDispatch(codeNode: CodeNode, file: KakaoFile): boolean {
+  return findCodeChecks(codeNode, file).length > 0;
+}
+
 export function createDispatchFinder(file: KakaoFile, setup: Setup, options: DispatchOptions): DispatchFinder {
   const { sourceCode } = file;
   const { wanted, isAskedAbout, guards, commentPattern } = setup;

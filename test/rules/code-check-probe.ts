@@ -17,7 +17,7 @@ import { getKakaoFile } from '../../rules/utils/rule-context.js';
 import { codeNodeListener } from '../../rules/utils/code-nodes.js';
 import type { CodeNode } from '../../rules/utils/code-nodes.js';
 import { composeVisitors } from '../../rules/utils/compose-visitors.js';
-import { createDispatchFinder } from '../../rules/handle-retryable-codes-utils/dispatches.js';
+import { createDispatchFinder, mayBeInDispatch } from '../../rules/handle-retryable-codes-utils/dispatches.js';
 import type { Dispatch } from '../../rules/handle-retryable-codes-utils/dispatches.js';
 import { DEFAULT_COMMENT_PATTERN, getSetup } from '../../rules/handle-retryable-codes-utils/setup.js';
 import { FIXTURE_ROOT, fixtureFile } from '../rule-tester.js';
@@ -145,7 +145,8 @@ function probeRule(result: { probe?: Probe }, errorCodeNames: readonly string[])
         };
         const ofCodes = (minimumCodes: number) => {
           const codeFinder = finder(minimumCodes);
-          return describe((delivered as CodeNode[]).flatMap((node) => codeFinder.dispatchesOfCode(node)));
+          // As the rule does: codes in no check are passed over before the finder is asked.
+          return describe((delivered as CodeNode[]).filter((node) => mayBeInDispatch(node, file!)).flatMap((node) => codeFinder.dispatchesOfCode(node)));
         };
         return {
           dispatchesOfStatements: ofStatements(1),
