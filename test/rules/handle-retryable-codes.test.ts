@@ -2,7 +2,8 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/handle-retryable-codes.js';
+import rule, { DEFAULT_COMMENT_PATTERN } from '../../rules/handle-retryable-codes.js';
+import { findNestedRepetition } from '../../rules/handle-retryable-codes-utils/setup.js';
 import { createJsRuleTester, createRuleTester, fixtureFile } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
@@ -1219,6 +1220,11 @@ describe('handle-retryable-codes options', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     // Repeated groups whose content matches one way, and repeated character classes, are fine.
     expect(lint(DISPATCH.replace('COMMENT', 'retry: yes'), '^(?:retry)+: [a-z(]+$')).toEqual([]);
+  });
+
+  it('has a default pattern that passes the backtracking check (which the default is spared)', () => {
+    expect(findNestedRepetition(DEFAULT_COMMENT_PATTERN)).toBeUndefined();
+    expect(findNestedRepetition('(a|ab)*')).toBe('(a|ab)*');
   });
 
   it('matches the first line of a comment, cut to 200 characters', () => {
