@@ -73,14 +73,18 @@ export interface EndpointHit {
   readonly replaceEnd: number;
 }
 
+/** A pattern as it is matched: with a `*` as written, without one less its trailing slashes. */
+function patternShape(pattern: string): { readonly pattern: string; readonly hasWildcard: boolean } {
+  const hasWildcard = pattern.includes('*');
+  return { pattern: hasWildcard || pattern.length <= 1 ? pattern : pattern.replace(/\/+$/u, ''), hasWildcard };
+}
+
 /** Compiles a path pattern: `*` matches within a segment, a trailing `/*` the path itself and anything below. */
-export function compilePathPattern(pattern: string): PathPattern {
-  const star = pattern.indexOf('*');
-  const hasWildcard = star !== -1;
-  const exact = pattern.length > 1 ? pattern.replace(/\/+$/u, '') : pattern;
+export function compilePathPattern(written: string): PathPattern {
+  const { pattern, hasWildcard } = patternShape(written);
   let source: string;
   if (!hasWildcard) {
-    source = `${escapeRegExp(exact)}/*`;
+    source = `${escapeRegExp(pattern)}/*`;
   } else {
     const below = pattern.endsWith('/*');
     const body = below ? pattern.slice(0, -2) : pattern;
@@ -90,9 +94,9 @@ export function compilePathPattern(pattern: string): PathPattern {
   }
   const regex = new RegExp(`^${source}$`, 'u');
   return {
-    pattern: hasWildcard ? pattern : exact,
+    pattern,
     test: (path) => regex.test(path),
-    staticPrefix: (hasWildcard ? pattern.slice(0, star) : exact).replace(/\/+$/u, ''),
+    staticPrefix: (hasWildcard ? pattern.slice(0, pattern.indexOf('*')) : pattern).replace(/\/+$/u, ''),
     hasWildcard,
   };
 }
@@ -114,9 +118,8 @@ function compileTable(spec: Spec): EndpointTable {
     };
   });
   const members = spec.deprecatedMembers.map((entry): CompiledMember => {
-    // A namespace is found where it is named (`Kakao.Link` of `Kakao.Link.sendDefault()`), as a member is.
     const namespace = entry.member.endsWith('.*');
-    const names = (namespace ? entry.member.slice(0, -2) : entry.member).split('.');
+    const names = memberNames(entry);
     const replacement = entry.replacement ?? undefined;
     const replacementNames =
       replacement === undefined || entry.replacementCall === 'rewrite' || replacement.endsWith('.*') !== namespace
@@ -142,7 +145,7 @@ function compileTable(spec: Spec): EndpointTable {
     members,
     membersByLastName,
     hosts: [...new Set(endpoints.flatMap((endpoint) => [...endpoint.hosts]))],
-    scanSource: createSourceScan(endpoints, members),
+    scanSource: getSourceScan(spec),
     mayContainPath: (text) => prefixes.some((prefix) => text.includes(prefix)),
     mayEndPath: (text) => {
       const segment = /^\/[^/?#]*/u.exec(text)?.[0];
@@ -153,13 +156,22 @@ function compileTable(spec: Spec): EndpointTable {
 
 // ---- per-file pre-checks on the source text -------------------------------------------------
 
-function createSourceScan(
-  endpoints: readonly CompiledEndpoint[],
-  members: readonly CompiledMember[],
-): EndpointTable['scanSource'] {
-  const hasTail = createPathTailTest(endpoints.map(pathTail));
+/** A member's names; of a namespace (`Kakao.Link.*`), found where it is named as a member is, the namespace's. */
+function memberNames(entry: DeprecatedMember): string[] {
+  return (entry.member.endsWith('.*') ? entry.member.slice(0, -2) : entry.member).split('.');
+}
+
+/**
+ * What a file may mention, per spec. The scan needs the patterns' last segments and the members'
+ * names only, so the rule asks for it before the table, which most files (those that mention
+ * neither) never need.
+ */
+export const getSourceScan: (spec: Spec) => EndpointTable['scanSource'] = memoizeByIdentity(createSourceScan);
+
+function createSourceScan(spec: Spec): EndpointTable['scanSource'] {
+  const hasTail = createPathTailTest(spec.deprecatedEndpoints.map((entry) => pathTail(patternShape(entry.path))));
   // A member is found by its whole path (`Kakao.Auth['getStatus']`), so every name of it is there.
-  const hasMember = createNameSetTest(members.map((member) => member.names));
+  const hasMember = createNameSetTest(spec.deprecatedMembers.map(memberNames));
   return (sourceText) => ({
     endpoints: hasTail(sourceText),
     members: hasMember(sourceText),
@@ -180,9 +192,8 @@ interface PathTail {
   readonly openEnded: boolean;
 }
 
-function pathTail(endpoint: CompiledEndpoint): PathTail {
-  const { pattern } = endpoint;
-  const body = endpoint.hasWildcard && pattern.endsWith('/*') ? pattern.slice(0, -2) : pattern;
+function pathTail({ pattern, hasWildcard }: { readonly pattern: string; readonly hasWildcard: boolean }): PathTail {
+  const body = hasWildcard && pattern.endsWith('/*') ? pattern.slice(0, -2) : pattern;
   const lastSlash = body.lastIndexOf('/');
   const star = body.indexOf('*');
   if (lastSlash === -1 || (star !== -1 && star < lastSlash)) return { text: '/', openEnded: true };
