@@ -18,7 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import tseslint from 'typescript-eslint';
-import { corpus, corpusESLint, ENUM_MODULE, PEER_RULE, ROOT } from './corpus.js';
+import { corpusESLint, ENUM_MODULE, PEER_RULE, ROOT, selectedCorpus } from './corpus.js';
 
 const dists = process.argv.slice(2);
 if (dists.length !== 2) throw new Error('usage: node --expose-gc bench/ab.js <distA> <distB>');
@@ -26,7 +26,7 @@ const [A, B] = await Promise.all(dists.map(async (dist) => (await import(pathToF
 const ruleNames = Object.keys(A.rules);
 const on = (namespace) => Object.fromEntries(ruleNames.map((name) => [`${namespace}/${name}`, 'error']));
 
-const files = corpus(process.env.KAKAO_BENCH_PACKAGES ? process.env.KAKAO_BENCH_PACKAGES.split(',') : undefined).flatMap((p) => p.files);
+const files = selectedCorpus().flatMap((p) => p.files);
 const relative = (file) => path.relative(ROOT, file);
 const shared = {
   languageOptions: { parser: tsParser },

@@ -64,6 +64,11 @@ export function corpus(names = CORPUS_PACKAGES) {
   });
 }
 
+/** The packages $KAKAO_BENCH_PACKAGES names (`rxjs` or `rxjs,zod`: a project of small files), else all of them. */
+export function selectedCorpus() {
+  return corpus(process.env.KAKAO_BENCH_PACKAGES ? process.env.KAKAO_BENCH_PACKAGES.split(',') : undefined);
+}
+
 export function countLines(files) {
   let lines = 0;
   for (const file of files) {

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import tseslint from 'typescript-eslint';
-import { corpus, corpusESLint, countLines, ENUM_MODULE, PEER_RULE, pluginEntry } from './corpus.js';
+import { corpusESLint, countLines, ENUM_MODULE, PEER_RULE, pluginEntry, selectedCorpus } from './corpus.js';
 
 const plugin = (await import(pathToFileURL(pluginEntry()).href)).default;
 
@@ -79,7 +79,7 @@ function addTimes(target, key, ms) {
 export async function runConfig(name) {
   const config = CONFIGS[name];
   if (!config) throw new Error(`unknown config "${name}"; expected one of ${Object.keys(CONFIGS).join(', ')}`);
-  const packages = corpus(process.env.KAKAO_BENCH_PACKAGES ? process.env.KAKAO_BENCH_PACKAGES.split(',') : undefined);
+  const packages = selectedCorpus();
   const files = packages.flatMap((p) => p.files);
   const lines = countLines(files);
   const tsconfig = config.typed ? writeTsconfig(files) : undefined;
