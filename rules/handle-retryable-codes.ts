@@ -50,7 +50,6 @@ export type Options = [
   },
 ];
 
-
 export type MessageIds = 'missingRetryableCodes' | 'missingRetryableCodesNoSuggestion' | 'addMissingCases';
 
 export default createRule<Options, MessageIds>({

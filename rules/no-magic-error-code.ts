@@ -154,7 +154,6 @@ function checkCode(context: Context, file: KakaoFile, node: CodeNode): void {
   }
 }
 
-
 /** Why a fixable replacement is still not written; undefined when it may be. */
 function notFixedReason(kind: CodeCheck['kind'], isStringFamily: boolean, memberType: MemberType, enumName: string): string | undefined {
   if (kind !== 'list') return undefined;
@@ -166,7 +165,6 @@ function notFixedReason(kind: CodeCheck['kind'], isStringFamily: boolean, member
   }
   return undefined;
 }
-
 
 /** `-401 as const` or `<const>-401` around a code literal. */
 function constAssertionAround(node: CodeLiteral | StringCodeNode): TSESTree.Node | undefined {

@@ -51,7 +51,6 @@ export function createMissingCodesFixer(file: KakaoFile): MissingCodesFixer {
   const lineIndentAt = (line: number) => lineIndent(sourceCode, line);
   const nodeStartsLine = (node: Node | TSESTree.Comment) => startsLine(sourceCode, node);
 
-
   function planSuggestion(dispatch: Dispatch): Plan | string {
     const { node } = dispatch;
     if (node.type === AST_NODE_TYPES.SwitchStatement) {
@@ -236,8 +235,6 @@ export function createMissingCodesFixer(file: KakaoFile): MissingCodesFixer {
     const trailing = trailingStatement(statement);
     return trailing.type === AST_NODE_TYPES.BlockStatement || sourceCode.getLastToken(trailing)?.value === ';';
   }
-
-
 
   function indentation(node: TSESTree.SwitchStatement, reference: TSESTree.SwitchCase) {
     const switchIndent = lineIndentAt(node.loc.start.line);

@@ -45,7 +45,6 @@ export interface Dispatch {
   readonly trailingCommentRange: readonly [number, number] | null;
 }
 
-
 export interface DispatchOptions {
   readonly allowDefault: boolean;
   readonly minimumCodes: number;

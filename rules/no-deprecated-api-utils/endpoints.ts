@@ -239,7 +239,6 @@ function createPathTailTest(tails: readonly PathTail[]): (sourceText: string) =>
 
 const SLASH = 0x2f;
 
-
 /**
  * A name, and the part of it to search for: at most 6 characters, from the first one that is not
  * a lower-case letter when there is one (`getStatus` → `Status`). Such a needle is found several

@@ -12,7 +12,6 @@ import { memoizeByIdentity } from './memo.js';
 import { moduleBaseName } from './module-specifier.js';
 import type { KakaoSettings } from './settings.js';
 
-
 interface EvidencePatterns {
   /** Any of the words, hosts or the enum module's name: a cheap pre-check on the raw text. */
   readonly anywhere: RegExp;
