@@ -6,10 +6,9 @@
  * Compiled once per spec object (WeakMap), so a file pays only for a few `includes` per string.
  */
 import type { DeprecatedEndpoint, DeprecatedMember, Spec } from '../../core/spec.js';
-import { escapeRegExp } from '../utils/ast.js';
-import { getSourceScan, memberNames, patternShape } from '../utils/file-mentions.js';
-import type { SourceMentions } from '../utils/file-mentions.js';
+import { escapeRegExp, isWholeWordAt } from '../utils/ast.js';
 import { memoizeByIdentity } from '../utils/memo.js';
+import { createTextSearch, FAST_NEEDLE_LENGTH } from '../utils/text-search.js';
 
 /** A path pattern: exact (`/v1/user/me`, trailing slashes allowed) or with `*` (`/v1/api/story/*`). */
 export interface PathPattern {
@@ -48,8 +47,19 @@ export interface EndpointTable {
   mayContainPath(text: string): boolean;
   /** Cheap pre-check: false when `text` (a path after a base) cannot end a deprecated path (`/user/me` can). */
   mayEndPath(text: string): boolean;
-  /** What a file may mention (file-mentions.ts's scan, which the per-file model runs for the rule). */
+  /** What a file may mention, from a few scans of its source text. */
   scanSource(sourceText: string): SourceMentions;
+}
+
+/**
+ * What a file may mention: false only when no string in it can address a deprecated endpoint, no
+ * member or key can name a deprecated SDK member. Read from the source, not the values: a path or
+ * name spelled with escapes (`'\x2fme'`, `get\u0053tatus`; `\/` is fine) is not seen, nor a path in a JSX
+ * attribute spelled with entities (`&#47;me`).
+ */
+export interface SourceMentions {
+  readonly endpoints: boolean;
+  readonly members: boolean;
 }
 
 /** A deprecated endpoint found in a text. Offsets are into that text. */
@@ -61,6 +71,12 @@ export interface EndpointHit {
   readonly start: number;
   /** Where the part that `endpoint.replacementPath` replaces ends (the pattern's length after `start`). */
   readonly replaceEnd: number;
+}
+
+/** A pattern as it is matched: with a `*` as written, without one less its trailing slashes. */
+function patternShape(pattern: string): { readonly pattern: string; readonly hasWildcard: boolean } {
+  const hasWildcard = pattern.includes('*');
+  return { pattern: hasWildcard || pattern.length <= 1 ? pattern : pattern.replace(/\/+$/u, ''), hasWildcard };
 }
 
 /** Compiles a path pattern: `*` matches within a segment, a trailing `/*` the path itself and anything below. */
@@ -129,12 +145,154 @@ function compileTable(spec: Spec): EndpointTable {
     members,
     membersByLastName,
     hosts: [...new Set(endpoints.flatMap((endpoint) => [...endpoint.hosts]))],
-    scanSource: getSourceScan(spec).search,
+    scanSource: getSourceScan(spec),
     mayContainPath: (text) => prefixes.some((prefix) => text.includes(prefix)),
     mayEndPath: (text) => {
       const segment = /^\/[^/?#]*/u.exec(text)?.[0];
       return segment !== undefined && endpoints.some((endpoint) => endpoint.pattern.includes(segment));
     },
+  };
+}
+
+// ---- per-file pre-checks on the source text -------------------------------------------------
+
+/** A member's names; of a namespace (`Kakao.Link.*`), found where it is named as a member is, the namespace's. */
+function memberNames(entry: DeprecatedMember): string[] {
+  return (entry.member.endsWith('.*') ? entry.member.slice(0, -2) : entry.member).split('.');
+}
+
+/**
+ * What a file may mention, per spec. The scan needs the patterns' last segments and the members'
+ * names only, so the rule asks for it before the table, which most files (those that mention
+ * neither) never need.
+ */
+export const getSourceScan: (spec: Spec) => EndpointTable['scanSource'] = memoizeByIdentity(createSourceScan);
+
+function createSourceScan(spec: Spec): EndpointTable['scanSource'] {
+  const hasTail = createPathTailTest(spec.deprecatedEndpoints.map((entry) => pathTail(patternShape(entry.path))));
+  // A member is found by its whole path (`Kakao.Auth['getStatus']`), so every name of it is there.
+  const hasMember = createNameSetTest(spec.deprecatedMembers.map(memberNames));
+  return (sourceText) => ({
+    endpoints: hasTail(sourceText),
+    members: hasMember(sourceText),
+  });
+}
+
+/**
+ * What the source of a string that addresses an endpoint contains: the pattern's last segment up to
+ * any `*` (`/me` for `/v1/user/me`, `/story` for `/v1/api/story/*`), then, unless a `*` is in that
+ * segment (`openEnded`), something that ends the path (see PATH_FOLLOWER). A whole path contains
+ * it; so does a path after a base (`BASE + '/me'`, BASE being `https://kapi.kakao.com/v1/user`),
+ * which starts at a `/` of the pattern before that segment: one that starts later, in what a
+ * trailing `/*` matches, leaves a base that matches alone, and findHitsAfterBase reports such hits
+ * at the base. With a `*` before the last segment, only `/` is certain.
+ */
+interface PathTail {
+  readonly text: string;
+  readonly openEnded: boolean;
+}
+
+function pathTail({ pattern, hasWildcard }: { readonly pattern: string; readonly hasWildcard: boolean }): PathTail {
+  const body = hasWildcard && pattern.endsWith('/*') ? pattern.slice(0, -2) : pattern;
+  const lastSlash = body.lastIndexOf('/');
+  const star = body.indexOf('*');
+  if (lastSlash === -1 || (star !== -1 && star < lastSlash)) return { text: '/', openEnded: true };
+  return { text: body.slice(lastSlash, star === -1 ? undefined : star), openEnded: star !== -1 };
+}
+
+/**
+ * What follows a path's last segment in the source: a `/`, what ends a path (pathEnd), the end of
+ * the string or of a template's text (a quote, `${`), an escape, or an entity in a JSX attribute.
+ */
+const PATH_FOLLOWER = /[\s/?#'"`<>\\$&]/u;
+
+function endsPathAt(sourceText: string, index: number): boolean {
+  return index >= sourceText.length || PATH_FOLLOWER.test(sourceText[index]!);
+}
+
+/** Whether a source text has one of `tails`, in one scan over its slashes. */
+function createPathTailTest(tails: readonly PathTail[]): (sourceText: string) => boolean {
+  if (tails.length === 0) return () => false;
+  if (tails.some((tail) => tail.text.length < 2)) return (sourceText) => sourceText.includes('/');
+  // Whether a character can follow the `/` of a tail: most slashes (in comments, imports, divisions)
+  // are followed by none, and are passed over with one read of a table.
+  const asciiSecondChars = new Uint8Array(128);
+  const otherSecondChars = new Set<number>();
+  for (const { text } of tails) {
+    const second = text.charCodeAt(1);
+    if (second < 128) asciiSecondChars[second] = 1;
+    else otherSecondChars.add(second);
+  }
+  const tailAt = (sourceText: string, index: number) =>
+    tails.some(({ text, openEnded }) => sourceText.startsWith(text, index) && (openEnded || endsPathAt(sourceText, index + text.length)));
+  return (sourceText) => {
+    for (let i = sourceText.indexOf('/'); i !== -1; i = sourceText.indexOf('/', i + 1)) {
+      let next = sourceText.charCodeAt(i + 1);
+      // The second slash of `//` (a third of all slashes) is looked at here, without another search.
+      if (next === SLASH) next = sourceText.charCodeAt(++i + 1);
+      const mayStartTail = next < 128 ? asciiSecondChars[next] === 1 : otherSecondChars.has(next);
+      if (mayStartTail && tailAt(sourceText, i)) return true;
+    }
+    return false;
+  };
+}
+
+const SLASH = 0x2f;
+
+/**
+ * A name, and the part of it to search for: at most 6 characters, from the first one that is not
+ * a lower-case letter when there is one (`getStatus` → `Status`). Such a needle is found several
+ * times faster than a longer one or one that starts with a common letter (docs/performance.md).
+ */
+interface NameSearch {
+  readonly name: string;
+  readonly window: string;
+  /** Whether a source text holds the name as a whole word, not inside a longer one (`getStatusInfo`, `HttpStatus`). */
+  readonly isIn: (sourceText: string) => boolean;
+}
+
+function nameSearch(name: string): NameSearch {
+  const starts = name.slice(0, Math.max(name.length - FAST_NEEDLE_LENGTH + 1, 1));
+  // Where the window starts in the name.
+  const offset = Math.max(starts.search(/[^a-z]/u), 0);
+  const window = name.slice(offset, offset + FAST_NEEDLE_LENGTH);
+  const isIn = createTextSearch([window], (sourceText, i) => {
+    const start = i - offset;
+    return start >= 0 && sourceText.startsWith(name, start) && isWholeWordAt(sourceText, start, name.length);
+  });
+  return { name, window, isIn };
+}
+
+/**
+ * Whether a source text has, for one of `nameSets`, every name as a whole word (in a member, a key,
+ * a string). Each set is searched from an anchor, its first name whose search window starts with a
+ * capital (`Kakao` of `Kakao.Auth.getStatus`): a rarer first character makes a cheaper scan, and
+ * sets that share an anchor share its scan.
+ */
+function createNameSetTest(nameSets: readonly (readonly string[])[]): (sourceText: string) => boolean {
+  const byAnchor = new Map<string, { anchor: NameSearch; rests: NameSearch[][] }>();
+  for (const names of nameSets) {
+    const searches = names.map(nameSearch);
+    const anchor = searches.find((search) => /^[A-Z]/u.test(search.window)) ?? searches[0]!;
+    const group = byAnchor.get(anchor.name) ?? { anchor, rests: [] };
+    group.rests.push(searches.filter((search) => search !== anchor));
+    byAnchor.set(anchor.name, group);
+  }
+  const groups = [...byAnchor.values()];
+  // Loops over indices, not some() and every() with callbacks: every file is asked, mostly before
+  // V8 has optimised this, and most files do not have the anchor.
+  return (sourceText) => {
+    for (let g = 0; g < groups.length; g++) {
+      const { anchor, rests } = groups[g]!;
+      if (!anchor.isIn(sourceText)) continue;
+      for (let r = 0; r < rests.length; r++) {
+        const rest = rests[r]!;
+        let all = true;
+        for (let n = 0; n < rest.length && all; n++) all = rest[n]!.isIn(sourceText);
+        if (all) return true;
+      }
+    }
+    return false;
   };
 }
 

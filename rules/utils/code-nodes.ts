@@ -8,12 +8,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ErrorCodeEntry } from '../../core/spec.js';
-import { codeLiteralListener } from './ast.js';
+import { codeLiteralListener, isWholeWordAt } from './ast.js';
 import type { CodeLiteral } from './ast.js';
 import { getCodeRef, isStringCodeKey } from './code-checks.js';
 import { composeVisitors } from './compose-visitors.js';
-import { integerCodeTexts } from './file-mentions.js';
+import { memoizeByIdentity } from './memo.js';
 import type { KakaoFile } from './rule-context.js';
+import type { SpecIndex } from './settings.js';
+import { createTextSearch, sharedPrefixNeedles } from './text-search.js';
 
 /** A string literal, or a property key written as a plain name. */
 export type StringCodeNode = TSESTree.StringLiteral | TSESTree.Identifier;
@@ -32,8 +34,8 @@ export interface CodeNodeKinds {
 /** Calls `check` with every node of the file that may write a code of the kinds asked for. */
 export function codeNodeListener(file: KakaoFile, kinds: CodeNodeKinds, check: (node: CodeNode) => void): TSESLint.RuleListener {
   const literals = codeLiteralListener(kinds.codes ?? file.index.spec.codes, check);
-  const strings = kinds.strings && file.mentions.stringCode;
-  const members = kinds.members && file.mentions.enumName;
+  const strings = kinds.strings && mentionsStringCode(file);
+  const members = kinds.members && mentionsEnum(file);
   // Most files get the numbers' listener alone: then composeVisitors is not called at all, as the
   // call and its rest array cost every rule of every file, in code that runs unoptimised
   // (docs/performance.md, fifth round).
@@ -42,6 +44,44 @@ export function codeNodeListener(file: KakaoFile, kinds: CodeNodeKinds, check: (
 }
 
 // ---- string codes ----------------------------------------------------------------------------
+
+/** The quotes of a string literal (a template is no literal: the model reads codes from literals only). */
+const SINGLE_QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+
+/**
+ * Whether a text holds a string code: a family's code as a whole word (`'KOE320'`, or `KOE320:` as
+ * a plain key), or an integer code between quotes (`'-401'`). An integer code is searched for by
+ * its first character (`-` for Kakao's), then the character before it must be a quote: source
+ * code holds fewer minus signs than quotes (over the benchmark corpus, less than half as many),
+ * and one search serves both quotes.
+ */
+export const stringCodeSearch = memoizeByIdentity((index: SpecIndex): ((text: string) => boolean) => {
+  const familyCodes = [...index.stringCodes.keys()];
+  const integerCodes = integerCodeTexts(index);
+  const inFamilies = createTextSearch(sharedPrefixNeedles(familyCodes), (text, start) =>
+    familyCodes.some((code) => text.startsWith(code, start) && isWholeWordAt(text, start, code.length)),
+  );
+  const firstChars = [...new Set([...integerCodes].map((code) => code[0]!))];
+  const quoted = createTextSearch(firstChars, (text, start) => {
+    const quote = text.charCodeAt(start - 1);
+    if (quote !== SINGLE_QUOTE && quote !== DOUBLE_QUOTE) return false;
+    let end = start;
+    while (end < text.length && INTEGER_CHARS.has(text[end]!)) end++;
+    return text.charCodeAt(end) === quote && integerCodes.has(text.slice(start, end));
+  });
+  return (text) => inFamilies(text) || quoted(text);
+});
+
+const INTEGER_CHARS = new Set('-0123456789');
+
+/** The integer codes as a string literal holds them (`'-401'`): exactly what getCodeRef reads as one. */
+const integerCodeTexts = memoizeByIdentity((index: SpecIndex): ReadonlySet<string> => new Set([...index.byCode.keys()].map(String)));
+
+/** Per file (and settings): one search of the text, whichever rule asks first. */
+function mentionsStringCode(file: KakaoFile): boolean {
+  return (file.mentions.stringCode ??= stringCodeSearch(file.index)(file.sourceCode.text));
+}
 
 function stringCodeListener(file: KakaoFile, check: (node: StringCodeNode) => void): TSESLint.RuleListener {
   const { stringCodes } = file.index;
@@ -60,6 +100,19 @@ function stringCodeListener(file: KakaoFile, check: (node: StringCodeNode) => vo
 }
 
 // ---- enum members --------------------------------------------------------------------------------
+
+/**
+ * Whether the text names one of the enums: `<enum>.<Member>` is read through a binding whose
+ * import, `require` or declaration names the enum, or as `ns.<enum>.<Member>` (see enum-reference.ts).
+ */
+function mentionsEnum(file: KakaoFile): boolean {
+  return (file.mentions.enumName ??= enumNameSearch(file.enumNames)(file.sourceCode.text));
+}
+
+const enumNameSearch = memoizeByIdentity(
+  (names: readonly string[]): ((text: string) => boolean) =>
+    createTextSearch(sharedPrefixNeedles(names), (text, start) => names.some((name) => text.startsWith(name, start))),
+);
 
 function enumMemberListener(file: KakaoFile, check: (node: TSESTree.MemberExpression) => void): TSESLint.RuleListener {
   return {

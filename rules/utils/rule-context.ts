@@ -9,8 +9,6 @@ import { createChecksOf } from './code-checks.js';
 import type { CodeCheck, CodeCheckContext } from './code-checks.js';
 import { createFileEnum } from './enum-reference.js';
 import type { FileEnum } from './enum-reference.js';
-import { getMentionScan } from './file-mentions.js';
-import type { FileMentions } from './file-mentions.js';
 import { hasApiEvidence, isGeneratedFile } from './kakao-file.js';
 import { getKakaoSettings } from './settings.js';
 import type { KakaoSettings, SpecIndex } from './settings.js';
@@ -23,8 +21,8 @@ export interface KakaoFile extends CodeCheckContext {
   readonly fileEnum: FileEnum;
   /** The names of the enums a file may read codes through: the spec's own (as settings name it) and each string family's. */
   readonly enumNames: readonly string[];
-  /** What the file's text may mention (file-mentions.ts): a rule listens for nothing else. */
-  readonly mentions: FileMentions;
+  /** What the searches of the file's text found (code-nodes.ts), each made on first use. */
+  readonly mentions: { stringCode?: boolean; enumName?: boolean };
 }
 
 interface CachedFile {
@@ -93,7 +91,7 @@ function createKakaoFile(
 /**
  * A class, not an object of closures: a file's model is made for every file, and most files need
  * little of it, so each part (the error-code test, the checks memo, the file enum) is made on first
- * use; only what the text may mention, which every rule asks, is found at once. Its fields are assigned in the constructor, not declared with initialisers or as `#private`
+ * use. Its fields are assigned in the constructor, not declared with initialisers or as `#private`
  * (those run a separate initialiser for every instance).
  */
 class FileModel implements KakaoFile {
@@ -113,7 +111,7 @@ class FileModel implements KakaoFile {
     this.settings = settings;
     this.index = settings.index;
     this.enumNames = settings.enumNames;
-    this.mentions = getMentionScan(settings)(context.sourceCode.text);
+    this.mentions = {};
     this.context = context;
     this.errorCodeNames = errorCodeNames;
     this.fileEnumMade = undefined;

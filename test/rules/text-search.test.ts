@@ -1,6 +1,6 @@
 /** The source-text searches that decide whether a rule listens at all (rules/utils/text-search.ts). */
 import { describe, expect, it } from 'vitest';
-import { stringCodeSearch } from '../../rules/utils/file-mentions.js';
+import { stringCodeSearch } from '../../rules/utils/code-nodes.js';
 import { getBundledSpec, indexSpec } from '../../rules/utils/settings.js';
 import { createTextSearch, sharedPrefixNeedles } from '../../rules/utils/text-search.js';
 
@@ -41,7 +41,7 @@ describe('sharedPrefixNeedles', () => {
 });
 
 describe('stringCodeSearch (the pre-filter of string codes)', () => {
-  const { search } = stringCodeSearch(indexSpec(getBundledSpec()));
+  const search = stringCodeSearch(indexSpec(getBundledSpec()));
 
   it('finds an integer code between quotes of either kind, and a family code as a whole word', () => {
     expect(search("if (code === '-401') retry();")).toBe(true);
