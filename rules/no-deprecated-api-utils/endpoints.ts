@@ -47,8 +47,6 @@ export interface EndpointTable {
   mayContainPath(text: string): boolean;
   /** Cheap pre-check: false when `text` (a path after a base) cannot end a deprecated path (`/user/me` can). */
   mayEndPath(text: string): boolean;
-  /** What a file may mention, from a few scans of its source text. */
-  scanSource(sourceText: string): SourceMentions;
 }
 
 /**
@@ -145,7 +143,6 @@ function compileTable(spec: Spec): EndpointTable {
     members,
     membersByLastName,
     hosts: [...new Set(endpoints.flatMap((endpoint) => [...endpoint.hosts]))],
-    scanSource: getSourceScan(spec),
     mayContainPath: (text) => prefixes.some((prefix) => text.includes(prefix)),
     mayEndPath: (text) => {
       const segment = /^\/[^/?#]*/u.exec(text)?.[0];
@@ -166,9 +163,9 @@ function memberNames(entry: DeprecatedMember): string[] {
  * names only, so the rule asks for it before the table, which most files (those that mention
  * neither) never need.
  */
-export const getSourceScan: (spec: Spec) => EndpointTable['scanSource'] = memoizeByIdentity(createSourceScan);
+export const getSourceScan: (spec: Spec) => (sourceText: string) => SourceMentions = memoizeByIdentity(createSourceScan);
 
-function createSourceScan(spec: Spec): EndpointTable['scanSource'] {
+function createSourceScan(spec: Spec): (sourceText: string) => SourceMentions {
   const hasTail = createPathTailTest(spec.deprecatedEndpoints.map((entry) => pathTail(patternShape(entry.path))));
   // A member is found by its whole path (`Kakao.Auth['getStatus']`), so every name of it is there.
   const hasMember = createNameSetTest(spec.deprecatedMembers.map(memberNames));

@@ -1,7 +1,7 @@
 import { outdent } from 'outdent';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-deprecated-api.js';
-import { compilePathPattern, findUrlHits, getEndpointTable, matchPathAt, parseUrlHost } from '../../rules/no-deprecated-api-utils/endpoints.js';
+import { compilePathPattern, findUrlHits, getEndpointTable, getSourceScan, matchPathAt, parseUrlHost } from '../../rules/no-deprecated-api-utils/endpoints.js';
 import { parseSpec } from '../../core/spec.js';
 import { getBundledSpec } from '../../rules/utils/settings.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
@@ -988,7 +988,7 @@ ruleTester.run('no-deprecated-api', rule, {
   ],
 });
 
-// The rule registers listeners only for what a file's source text can mention (EndpointTable.scanSource):
+// The rule registers listeners only for what a file's source text can mention (getSourceScan):
 // these pin the spellings that such a text pre-check must still let through.
 const ACME_SPEC = {
   api: { name: 'Acme', hosts: ['api.acme.test'] },
@@ -1609,7 +1609,7 @@ describe('endpoint matching', () => {
   });
 
   it('tells from a source text what the file may mention', () => {
-    const scan = (text: string) => table.scanSource(text);
+    const scan = getSourceScan(getBundledSpec());
     const nothing = { endpoints: false, members: false };
     expect(scan(outdent`
       import { mergeMap } from './operators/mergeMap';
@@ -1626,15 +1626,15 @@ describe('endpoint matching', () => {
     expect(scan("const { getStatus } = Kakao.Auth;").members).toBe(true);
     expect(scan('Auth.getStatus(f);').members).toBe(false);
     // A `*` before the last segment: any path may complete it after a base.
-    const acmeTable = getEndpointTable(parseSpec(ACME_SPEC, 'test'));
-    expect(acmeTable.scanSource("fetch(SHOP + '/x');").endpoints).toBe(true);
+    const acmeScan = getSourceScan(parseSpec(ACME_SPEC, 'test'));
+    expect(acmeScan("fetch(SHOP + '/x');").endpoints).toBe(true);
     // A segment that starts with a character outside ASCII, after `/` and after `//`.
-    const unicodeTable = getEndpointTable(
+    const unicodeScan = getSourceScan(
       parseSpec({ ...ACME_SPEC, deprecatedEndpoints: [{ ...ACME_SPEC.deprecatedEndpoints[0]!, path: '/v1/ünits' }] }, 'test'),
     );
-    expect(unicodeTable.scanSource("fetch(BASE + '/ünits');").endpoints).toBe(true);
-    expect(unicodeTable.scanSource("fetch(BASE + '//ünits');").endpoints).toBe(true);
-    expect(unicodeTable.scanSource("fetch(BASE + '/ünitsx'); // /units").endpoints).toBe(false);
+    expect(unicodeScan("fetch(BASE + '/ünits');").endpoints).toBe(true);
+    expect(unicodeScan("fetch(BASE + '//ünits');").endpoints).toBe(true);
+    expect(unicodeScan("fetch(BASE + '/ünitsx'); // /units").endpoints).toBe(false);
   });
 
   it('parses the host of a base URL', () => {
