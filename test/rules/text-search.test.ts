@@ -18,18 +18,21 @@ describe('createTextSearch', () => {
     expect(search('KakaoErrorCodes')).toBe(false);
   });
 
-  it('skips a needle another search found absent in the same text, and only in that text', () => {
+  it('answers each text on its own, whatever the same or another search answered before', () => {
     const enumNames = createTextSearch(['Kakao'], wholeWord('KakaoErrorCode'));
     const members = createTextSearch(['Kakao', 'Auth'], (text, index) => text.startsWith('Kakao.Auth', index - (text.startsWith('Auth', index) ? 6 : 0)));
     const withoutKakao = 'Auth.getStatus()';
     expect(enumNames(withoutKakao)).toBe(false);
     expect(members(withoutKakao)).toBe(false);
-    // Another text of the same length that has the needle: searched from scratch.
+    // Another text of the same length that has the needle.
     const sameLength = 'Kakao.Auth.get()';
     expect(sameLength).toHaveLength(withoutKakao.length);
     expect(members(sameLength)).toBe(true);
     expect(enumNames(withoutKakao)).toBe(false);
     expect(enumNames('const c = KakaoErrorCode.X')).toBe(true);
+    // The same text again, after others: found again.
+    expect(members(sameLength)).toBe(true);
+    expect(members('Auth.x; Kakao.Auth.y')).toBe(true);
   });
 });
 
