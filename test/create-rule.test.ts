@@ -22,7 +22,7 @@ function optionsSeenBy() {
     },
   });
   const create = (options: unknown[]) => rule.create({ options } as unknown as Readonly<TSESLint.RuleContext<'x', Options>>);
-  return { seen, create };
+  return { seen, create, defaults: rule.meta.defaultOptions as Options };
 }
 
 describe('createRule', () => {
@@ -42,6 +42,29 @@ describe('createRule', () => {
     expect(seen[2]).not.toBe(seen[0]);
     create([{ limit: 5 }]);
     expect(seen[3]).toBe(seen[0]);
+  });
+
+  it('answers a new array of the same option objects, as ESLint hands each file, with the same merged object', () => {
+    const { seen, create } = optionsSeenBy();
+    const configured = { limit: 5 };
+    create([configured]);
+    create([configured]);
+    create([configured, { extra: true }]);
+    create([{ limit: 7 }]);
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
+    expect(seen[3]).toEqual({ names: ['a'], limit: 7 });
+  });
+
+  it('hands on the defaults themselves when ESLint has applied them (a rule configured without options)', () => {
+    const { seen, create, defaults } = optionsSeenBy();
+    create([...defaults]);
+    expect(seen[0]).toBe(defaults[0]);
+    create([{ ...defaults[0] }]);
+    expect(seen[1]).toBe(seen[0]);
+    create([{ limit: 2 }]);
+    expect(seen[2]).toEqual(defaults[0]);
+    expect(seen[2]).not.toBe(defaults[0]);
   });
 
   it('tells options apart by every nested value', () => {

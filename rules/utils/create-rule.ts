@@ -43,10 +43,16 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   // Most runs have one config per rule: the last options seen, compared by value before any key is made.
   let last: { readonly options: Readonly<Options>; readonly result: Options } | undefined;
   const resolveOptions = (options: Readonly<Options>): Options => {
-    if (last && (last.options === options || sameJsonValue(last.options, options))) return last.result;
-    const key = JSON.stringify(options);
-    let result = byContent.get(key);
-    if (!result) byContent.set(key, (result = applyDefaults(defaultOptions, options)));
+    if (last && (last.options === options || sameElements(last.options, options) || sameJsonValue(last.options, options))) return last.result;
+    let result: Options | undefined;
+    // ESLint 9.15+ applies meta.defaultOptions itself: a rule configured without options gets the
+    // defaults' own objects, which need no merge (the first file of a run would pay for the copy).
+    if (sameElements(options, defaultOptions)) result = defaultOptions;
+    else {
+      const key = JSON.stringify(options);
+      result = byContent.get(key);
+      if (!result) byContent.set(key, (result = applyDefaults(defaultOptions, options)));
+    }
     last = { options, result };
     return result;
   };
@@ -58,6 +64,17 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     defaultOptions,
     create: (context) => definition.create(context, resolveOptions(context.options)),
   };
+}
+
+/**
+ * Whether two options arrays hold the same objects. ESLint builds each file's options array anew
+ * from the same configured objects (or meta.defaultOptions' when none are configured), so this
+ * answers most files before sameJsonValue's walk: this runs for every rule of every file.
+ */
+function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Whether two values of JSON data (what options are) are equal, without serialising them. */
