@@ -84,18 +84,30 @@ type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 const CODE_KINDS = { strings: true, members: false };
 
-/** A magic code: reported with the enum member that names it, fixed where the member can be written. */
+/** A code literal that is checked against an error-code expression is magic. */
 function checkCode(context: Context, file: KakaoFile, node: CodeNode): void {
-  const { index, settings } = file;
   // Only a literal is magic: an enum member is what the fix writes.
   if (node.type === AST_NODE_TYPES.MemberExpression) return;
   // A number not in the spec is no code to name: skip the climb.
   const value = node.type === AST_NODE_TYPES.Identifier ? undefined : getCodeLiteralValue(node);
-  if (value !== undefined && !index.byCode.has(value)) return;
+  if (value !== undefined && !file.index.byCode.has(value)) return;
   const check = findCodeCheck(node, file);
-  const { entry, family, asString } = check?.code ?? {};
-  if (!check || !entry || check.code.isEnumMember) return;
+  const entry = check?.code.entry;
+  // Most code literals are not checked at all (`indexOf(x) === -1`): the report is a function of its
+  // own, compiled when a project first has one to make.
+  if (check && entry && !check.code.isEnumMember) reportMagicCode(context, file, node, check, entry);
+}
 
+/** Reported with the enum member that names the code, fixed where the member can be written. */
+function reportMagicCode(
+  context: Context,
+  file: KakaoFile,
+  node: CodeLiteral | StringCodeNode,
+  check: CodeCheck,
+  entry: NonNullable<CodeCheck['code']['entry']>,
+): void {
+  const { index, settings } = file;
+  const { family, asString } = check.code;
   const enumName = family?.enumName ?? settings.enumName;
   const code = node.type === AST_NODE_TYPES.Identifier ? node.name : context.sourceCode.getText(node);
   const data = { api: index.apiName, code, enumName, member: entry.name, summary: entry.summary };

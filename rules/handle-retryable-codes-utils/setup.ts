@@ -39,15 +39,25 @@ export function getSetup(options: Options[0], file: KakaoFile): Setup {
 }
 
 function createSetup(options: Options[0], settings: KakaoSettings): Setup {
-  const generated = settings.enumNames.map(generatedNames);
   const wanted = resolveWantedCodes(options.retryableCodes, settings);
   const wantedValues = new Set<CodeValue>(wanted.map(({ value }) => value));
+  let guards: ReadonlySet<string> | undefined;
   return {
     wanted,
     isAskedAbout: (code) => code.entry !== undefined || wantedValues.has(code.value),
-    guards: new Set(['isRetryable', ...generated.flatMap((names) => [names.isRetryable, names.retryableList]), ...(options.guardNames ?? [])]),
+    // Made when the first dispatch is judged: the first file of most runs has none.
+    get guards() {
+      return (guards ??= retryGuards(options, settings));
+    },
+    // Compiled now, so that a bad pattern is reported on the first file.
     commentPattern: compileCommentPattern(options.defaultCommentPattern ?? DEFAULT_COMMENT_PATTERN),
   };
+}
+
+/** The functions a retry may be guarded by: the generated `isRetryable` and list of each enum, and the `guardNames` option. */
+function retryGuards(options: Options[0], settings: KakaoSettings): ReadonlySet<string> {
+  const generated = settings.enumNames.map(generatedNames);
+  return new Set(['isRetryable', ...generated.flatMap((names) => [names.isRetryable, names.retryableList]), ...(options.guardNames ?? [])]);
 }
 
 /** How much of a comment the pattern sees: its first line, cut to this many characters. */

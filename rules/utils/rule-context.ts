@@ -135,8 +135,15 @@ class FileModel implements KakaoFile {
 /** By name, and with type information also by type. */
 function errorCodeExpressionTest(context: AnyContext, settings: KakaoSettings, errorCodeNames: readonly string[]): ErrorCodeExpressionTest {
   const byName = createErrorCodeNameTest(errorCodeNames);
-  const byType = createEnumTypeTest(context, settings.enumName);
+  // Asked here, so that a run without types never compiles the type test.
+  const services = context.sourceCode.parserServices as TypedParserServices | undefined;
+  const byType = services?.program && services.getTypeAtLocation ? createEnumTypeTest(services.program, services.getTypeAtLocation, settings.enumName) : undefined;
   return byType ? (node) => byName(node) || byType(node) : byName;
+}
+
+interface TypedParserServices {
+  program?: MinimalProgram | null;
+  getTypeAtLocation?: (node: TSESTree.Node) => MinimalType;
 }
 
 interface MinimalType {
@@ -168,20 +175,16 @@ function programMentions(program: MinimalProgram, name: string): boolean {
 
 /**
  * With type information (parserOptions.projectService or project), an expression typed as the enum
- * also counts as an error-code expression. Without it, this returns undefined: types are optional.
+ * also counts as an error-code expression. Types are optional: undefined when no type can be the enum.
  */
-function createEnumTypeTest(context: AnyContext, enumName: string): ErrorCodeExpressionTest | undefined {
-  const services = context.sourceCode.parserServices as
-    | {
-        program?: MinimalProgram | null;
-        getTypeAtLocation?: (node: TSESTree.Node) => MinimalType;
-      }
-    | undefined;
-  if (!services?.program || !services.getTypeAtLocation) return undefined;
+function createEnumTypeTest(
+  program: MinimalProgram,
+  getType: (node: TSESTree.Node) => MinimalType,
+  enumName: string,
+): ErrorCodeExpressionTest | undefined {
   // No type can be the enum in a program that never names it (then the test would only cost time).
-  if (!programMentions(services.program, enumName)) return undefined;
-  const checker = services.program.getTypeChecker();
-  const getType = services.getTypeAtLocation;
+  if (!programMentions(program, enumName)) return undefined;
+  const checker = program.getTypeChecker();
 
   const isEnumType = (type: MinimalType, depth: number): boolean => {
     if ((type.aliasSymbol ?? type.getSymbol())?.getName() === enumName) return true;
