@@ -74,7 +74,14 @@ export interface EndpointHit {
 /** A pattern as it is matched: with a `*` as written, without one less its trailing slashes. */
 function patternShape(pattern: string): { readonly pattern: string; readonly hasWildcard: boolean } {
   const hasWildcard = pattern.includes('*');
-  return { pattern: hasWildcard || pattern.length <= 1 ? pattern : pattern.replace(/\/+$/u, ''), hasWildcard };
+  return { pattern: hasWildcard || pattern.length <= 1 ? pattern : withoutTrailingSlashes(pattern), hasWildcard };
+}
+
+/** `/v1/user/me/` → `/v1/user/me`. A loop, not a regular expression: the first file of every run shapes the patterns. */
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === SLASH) end--;
+  return text.slice(0, end);
 }
 
 /** Compiles a path pattern: `*` matches within a segment, a trailing `/*` the path itself and anything below. */
@@ -94,7 +101,7 @@ export function compilePathPattern(written: string): PathPattern {
   return {
     pattern,
     test: (path) => regex.test(path),
-    staticPrefix: (hasWildcard ? pattern.slice(0, pattern.indexOf('*')) : pattern).replace(/\/+$/u, ''),
+    staticPrefix: withoutTrailingSlashes(hasWildcard ? pattern.slice(0, pattern.indexOf('*')) : pattern),
     hasWildcard,
   };
 }
@@ -235,6 +242,8 @@ function createPathTailTest(tails: readonly PathTail[]): (sourceText: string) =>
 }
 
 const SLASH = 0x2f;
+const isAsciiLowerCase = (char: number) => char >= 0x61 && char <= 0x7a;
+const isAsciiUpperCase = (char: number) => char >= 0x41 && char <= 0x5a;
 
 /**
  * A name, and the part of it to search for: at most 6 characters, from the first one that is not
@@ -249,9 +258,12 @@ interface NameSearch {
 }
 
 function nameSearch(name: string): NameSearch {
-  const starts = name.slice(0, Math.max(name.length - FAST_NEEDLE_LENGTH + 1, 1));
-  // Where the window starts in the name.
-  const offset = Math.max(starts.search(/[^a-z]/u), 0);
+  // Where the window starts in the name: at the first character that is not a-z, among those a
+  // whole window can start at; at 0 when there is none.
+  const lastStart = Math.max(name.length - FAST_NEEDLE_LENGTH, 0);
+  let offset = 0;
+  while (offset <= lastStart && isAsciiLowerCase(name.charCodeAt(offset))) offset++;
+  if (offset > lastStart) offset = 0;
   const window = name.slice(offset, offset + FAST_NEEDLE_LENGTH);
   const isIn = createTextSearch([window], (sourceText, i) => {
     const start = i - offset;
@@ -268,9 +280,16 @@ function nameSearch(name: string): NameSearch {
  */
 function createNameSetTest(nameSets: readonly (readonly string[])[]): (sourceText: string) => boolean {
   const byAnchor = new Map<string, { anchor: NameSearch; rests: NameSearch[][] }>();
+  // One search per name: the sets share most of theirs (`Kakao`, `Auth`).
+  const searchByName = new Map<string, NameSearch>();
+  const searchFor = (name: string) => {
+    let search = searchByName.get(name);
+    if (!search) searchByName.set(name, (search = nameSearch(name)));
+    return search;
+  };
   for (const names of nameSets) {
-    const searches = names.map(nameSearch);
-    const anchor = searches.find((search) => /^[A-Z]/u.test(search.window)) ?? searches[0]!;
+    const searches = names.map(searchFor);
+    const anchor = searches.find((search) => isAsciiUpperCase(search.window.charCodeAt(0))) ?? searches[0]!;
     const group = byAnchor.get(anchor.name) ?? { anchor, rests: [] };
     group.rests.push(searches.filter((search) => search !== anchor));
     byAnchor.set(anchor.name, group);
@@ -318,7 +337,7 @@ export function matchPathAt(
     if (!endpoint.test(path)) continue;
     return {
       endpoint,
-      path: path.length > 1 ? path.replace(/\/+$/u, '') : path,
+      path: path.length > 1 ? withoutTrailingSlashes(path) : path,
       start,
       replaceEnd: endpoint.hasWildcard ? end : start + endpoint.pattern.length,
     };

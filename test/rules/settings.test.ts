@@ -10,6 +10,7 @@ import { parseSpec } from '../../core/spec.js';
 import rule from '../../rules/no-magic-error-code.js';
 import { countKakaoFileSetUps } from '../../rules/utils/rule-context.js';
 import { getBundledSpec } from '../../rules/utils/settings.js';
+import { checkKakaoSettings } from '../../rules/utils/settings-schema.js';
 import spec from '../../spec/kakao-error-codes.json' with { type: 'json' };
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kakao-settings-'));
@@ -82,6 +83,17 @@ describe('settings.kakao', () => {
     expect(error?.message).toMatch(message);
     expect(error?.message).toContain('eslint-plugin-kakao: settings.kakao');
     expect(error?.stack).not.toMatch(/\n\s+at /u);
+  });
+
+  it('rejects an enumModule with any control character or line separator, and takes any other character', () => {
+    for (const char of ['\u0000', '\t', '\r', '\u001f', '\u007f', '\u0085', '\u009f', '\u2028', '\u2029']) {
+      expect(checkKakaoSettings({ enumModule: `./codes${char}.ts` }), JSON.stringify(char)).toEqual({
+        problem: ['settings.kakao.enumModule', 'expected a module specifier without line breaks or control characters'],
+      });
+    }
+    for (const char of [' ', '~', '\u00a0', '\u00ff', '\u2027', '\u202a', 'é', '\ud83d\ude00']) {
+      expect(checkKakaoSettings({ enumModule: `./codes${char}.ts` }), JSON.stringify(char)).toEqual({ settings: { enumModule: `./codes${char}.ts` } });
+    }
   });
 
   it('accepts any Unicode identifier as enumName', () => {
