@@ -17,8 +17,8 @@ const UNBINDABLE = new Set(
 /**
  * Module specifiers are written into a string literal: a line break or control character (Unicode's
  * Cc: U+0000–U+001F, U+007F–U+009F) cannot be. A loop, not `/[^\p{Cc}\u2028\u2029]/u`: settings are
- * checked in the first file of every run, and that expression takes longer to compile than any file
- * takes to check.
+ * checked in the first file of every run, where compiling a Unicode property class is one of the
+ * dearer steps.
  */
 function isWritableSpecifier(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
