@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { sameElements } from './memo.js';
 
 export interface KakaoRuleDocs {
   /** In `configs.recommended`. */
@@ -64,17 +65,6 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     defaultOptions,
     create: (context) => definition.create(context, resolveOptions(context.options)),
   };
-}
-
-/**
- * Whether two options arrays hold the same objects. ESLint builds each file's options array anew
- * from the same configured objects (or meta.defaultOptions' when none are configured), so this
- * answers most files before sameJsonValue's walk: this runs for every rule of every file.
- */
-function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Whether two values of JSON data (what options are) are equal, without serialising them. */

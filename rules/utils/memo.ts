@@ -19,3 +19,14 @@ export function memoizeByIdentity<Key extends object, Value>(compute: (key: Key)
     return value as Value;
   };
 }
+
+/**
+ * Whether two arrays hold the same values, element by element (`===`). ESLint builds each file's
+ * options array anew from the same configured objects, so this answers most per-file cache checks
+ * before any deeper comparison.
+ */
+export function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -10,6 +10,7 @@ import type { CodeCheck, CodeCheckContext } from './code-checks.js';
 import { createFileEnum } from './enum-reference.js';
 import type { FileEnum } from './enum-reference.js';
 import { hasApiEvidence, isGeneratedFile } from './kakao-file.js';
+import { sameElements } from './memo.js';
 import { getKakaoSettings } from './settings.js';
 import type { KakaoSettings, SpecIndex } from './settings.js';
 
@@ -42,7 +43,7 @@ let currentSettingsObject: unknown;
 let currentFiles: CachedFile[] = [];
 
 const sameNames = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
-  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((name, i) => name === b[i]));
+  a === b || (a !== undefined && b !== undefined && sameElements(a, b));
 
 let setUps = 0;
 

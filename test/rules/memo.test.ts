@@ -1,6 +1,6 @@
 /** memoizeByIdentity (rules/utils/memo.ts): one computation per object, whatever order objects are asked about in. */
 import { describe, expect, it } from 'vitest';
-import { memoizeByIdentity } from '../../rules/utils/memo.js';
+import { memoizeByIdentity, sameElements } from '../../rules/utils/memo.js';
 
 describe('memoizeByIdentity', () => {
   it('computes once per object, for the last object asked about and for earlier ones', () => {
@@ -39,5 +39,16 @@ describe('memoizeByIdentity', () => {
     expect(() => failsOnce(key)).toThrow('first');
     expect(failsOnce(key)).toBe(2);
     expect(failsOnce(key)).toBe(2);
+  });
+});
+
+describe('sameElements', () => {
+  it('compares arrays element by element, by identity', () => {
+    const option = { limit: 2 };
+    expect(sameElements([option, 'a'], [option, 'a'])).toBe(true);
+    expect(sameElements([], [])).toBe(true);
+    expect(sameElements([option], [{ limit: 2 }])).toBe(false);
+    expect(sameElements([option], [option, option])).toBe(false);
+    expect(sameElements(['a', 'b'], ['b', 'a'])).toBe(false);
   });
 });
