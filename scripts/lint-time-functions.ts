@@ -20,7 +20,7 @@ interface CoveredFunction {
   readonly ran: boolean;
 }
 
-/** Imports `bundle` (a fresh path: a module is evaluated once per process) and lints the example with it. */
+/** Imports `bundle` (a fresh path: a module is evaluated once per process) and lints the samples with it. */
 export async function lintTimeFunctions(bundle: string, exampleDir: string): Promise<HintFilter> {
   const session = new Session();
   session.connect();
@@ -33,7 +33,6 @@ export async function lintTimeFunctions(bundle: string, exampleDir: string): Pro
     const { result } = await session.post('Profiler.takePreciseCoverage');
     const script = result.find((entry) => entry.url === url);
     if (!script) throw new Error(`${bundle}: no coverage recorded for the bundle`);
-
     return ranFunctions(script.functions);
   } finally {
     session.disconnect();

@@ -93,10 +93,10 @@ describe('addCompileHints: the rewritten module does what the original did', () 
 export const early = twice(3);
 function twice(x) { return inner(x) * 2; function inner(y) { return y + (sep ? 0 : 1); } }
 const arrow = (x, ...rest) => ({ x, rest });
-export const obj = { base: 10, method(y) { return this.base + y; }, ['com' + 'puted'](z) { return z; } };
+export const obj = { base: 10, method(y) { return this.base + y; }, ['com' + 'puted'](z) { return z; }, all(list) { return list.map((x) => x + this.base); } };
 export function callCount() { let n = 0; const count = () => { n++; return n; }; count(); return count(); }
 export const named = [twice.name, arrow.name, obj.method.name, (() => 0).name];
-export const results = [early, arrow(1, 2, 3), obj.method(5), obj.computed(7), callCount()];
+export const results = [early, arrow(1, 2, 3), obj.method(5), obj.computed(7), callCount(), obj.all([1, 2])];
 export { twice };
 `;
   const load = async (name: string, source: string) => {
@@ -113,7 +113,7 @@ export { twice };
     expect(hintedModule['results']).toEqual(original['results']);
     expect(hintedModule['named']).toEqual(original['named']);
     expect(hintedModule['named']).toEqual(['twice', 'arrow', 'method', '']);
-    expect(original['results']).toEqual([6, { x: 1, rest: [2, 3] }, 15, 7, 2]);
+    expect(original['results']).toEqual([6, { x: 1, rest: [2, 3] }, 15, 7, 2, [11, 12]]);
   });
 });
 
