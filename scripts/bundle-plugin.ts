@@ -2,8 +2,8 @@
  * Bundles the plugin's entry (dist/index.js, as tsc wrote it) into one module in its place, after
  * `tsc -p tsconfig.build.json`: ESLint imports the plugin in every editor start and CI job, and one
  * module loads in about half the time of the forty it is made of (docs/performance.md). The
- * functions the example's lint runs get compile hints (compile-hints.ts). The other files of dist/
- * stay: the type declarations, and the modules loaded on demand.
+ * functions that every linted file runs get compile hints (compile-hints.ts, lint-time-functions.ts).
+ * The other files of dist/ stay: the type declarations, and the modules loaded on demand.
  *
  *   node dist/scripts/bundle-plugin.js
  */
@@ -19,7 +19,7 @@ const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = path.join(DIST, 'index.js');
 /** Loaded on demand (with zod) to validate a spec that settings name: a module of its own, found relative to itself. */
 const SPEC_MODULE_LOADER = path.join(DIST, 'rules', 'utils', 'spec-module.js');
-/** The project whose lint decides which functions get compile hints. */
+/** The folder the samples that decide the compile hints are linted in (for its enum module). */
 const EXAMPLE = path.resolve(DIST, '..', 'examples', 'kakao-client');
 
 export async function bundlePlugin(): Promise<void> {
@@ -35,7 +35,7 @@ export async function bundlePlugin(): Promise<void> {
     });
     const source = readFileSync(bundled, 'utf8');
     const { code, hinted, kept } = addCompileHints(source, await lintTimeFunctions(bundled, EXAMPLE));
-    if (hinted === 0) throw new Error(`${bundled}: no function got a compile hint; the example's lint ran none of the bundle`);
+    if (hinted === 0) throw new Error(`${bundled}: no function got a compile hint; the samples' lint ran none of the bundle`);
     // What is written must still be a module: the rewrites are checked by parsing their result.
     parseAst(code, { sourceType: 'module' });
     writeFileSync(ENTRY, code);
