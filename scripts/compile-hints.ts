@@ -160,24 +160,12 @@ const CLASSES = new Set(['ClassDeclaration', 'ClassExpression']);
  */
 function reads(fn: FunctionNode, types: ReadonlySet<string>): boolean {
   const checkArguments = types === ARROW_CONTEXT;
-  let found = false;
-  const walk = (node: unknown): void => {
-    if (found || node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const child of node) walk(child);
-      return;
-    }
-    const astNode = node as AstNode;
-    if (types.has(astNode.type) || CLASSES.has(astNode.type) || (checkArguments && astNode.type === 'Identifier' && astNode['name'] === 'arguments')) {
-      found = true;
-      return;
-    }
-    if (astNode.type === 'FunctionExpression' || astNode.type === 'FunctionDeclaration') return;
-    for (const key of Object.keys(astNode)) if (key !== 'start' && key !== 'end') walk(astNode[key]);
+  const holds = (node: AstNode): boolean => {
+    if (types.has(node.type) || CLASSES.has(node.type) || (checkArguments && node.type === 'Identifier' && node['name'] === 'arguments')) return true;
+    if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') return false;
+    return childNodes(node).some(holds);
   };
-  walk(fn.params);
-  walk(fn.body);
-  return found;
+  return [...fn.params, fn.body].some(holds);
 }
 
 /**
@@ -198,20 +186,28 @@ function declarationScopeStart(parent: AstNode, grandparent: AstNode | undefined
 }
 
 function visit(
-  node: unknown,
+  node: AstNode,
   parent: AstNode,
   grandparent: AstNode | undefined,
   onFunction: (fn: FunctionNode, parent: AstNode, grandparent: AstNode | undefined) => void,
 ): void {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const child of node) visit(child, parent, grandparent, onFunction);
-    return;
-  }
-  const astNode = node as AstNode;
-  if (FUNCTION_TYPES.has(astNode.type)) onFunction(astNode as FunctionNode, parent, grandparent);
-  for (const key of Object.keys(astNode)) {
-    const child = astNode[key];
-    if (key !== 'start' && key !== 'end' && child !== null && typeof child === 'object') visit(child, astNode, parent, onFunction);
-  }
+  if (FUNCTION_TYPES.has(node.type)) onFunction(node as FunctionNode, parent, grandparent);
+  for (const child of childNodes(node)) visit(child, node, parent, onFunction);
 }
+
+/** The nodes right below `node`: those of its fields that hold a node or a list of nodes. */
+function childNodes(node: AstNode): AstNode[] {
+  const children: AstNode[] = [];
+  for (const key of Object.keys(node)) {
+    if (key === 'start' || key === 'end') continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) children.push(item);
+    } else if (isNode(value)) {
+      children.push(value);
+    }
+  }
+  return children;
+}
+
+const isNode = (value: unknown): value is AstNode => value !== null && typeof value === 'object' && typeof (value as AstNode).type === 'string';
