@@ -39,6 +39,10 @@ describe('addCompileHints: the rewrites', () => {
     expect(rewrite('const c = () => { go(); };').code).toBe('const c = (function ()  { go(); });');
     expect(rewrite('const d = async x => x;').code).toBe('const d = (async function (x) { return x; });');
     expect(rewrite('const e = async (x, ...rest) => { await x; };').code).toBe('const e = (async function (x, ...rest)  { await x; });');
+    // A nested function binds its own `this`: the arrow around it does not read it.
+    expect(addCompileHints('const f = () => function () { return this; };', (fn) => fn.start === 10).code).toBe(
+      'const f = (function () { return function () { return this; }; });',
+    );
   });
 
   it('writes methods as parenthesised property values, computed keys too', () => {
