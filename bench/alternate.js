@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { table } from './format.js';
+import { median, table } from './format.js';
 import { ROOT } from './corpus.js';
 
 const { values, positionals: dists } = parseArgs({
@@ -46,10 +46,6 @@ for (let run = 0; run < runs; run++) {
 }
 
 const sorted = (list) => list.slice().sort((a, b) => a - b);
-const median = (list) => {
-  const s = sorted(list);
-  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const ourRules = Object.keys(results[dists[0]][0].rulesMs).filter((ruleId) => ruleId.startsWith('kakao/'));
 const rows = dists.map((dist) => {
   const ours = sorted(results[dist].map((r) => r.ours));

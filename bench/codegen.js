@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median } from './format.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, strict: { type: 'boolean', default: false } },
@@ -25,11 +26,6 @@ const BUNDLED = join(REPO, 'spec/kakao-error-codes.json');
 
 const { generate } = await import('../dist/codegen/generate.js');
 const { loadSpecFile } = await import('../dist/core/spec.js');
-
-function median(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function time(action) {
   const start = process.hrtime.bigint();

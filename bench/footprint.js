@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './corpus.js';
-import { table } from './format.js';
+import { median, table } from './format.js';
 
 const { values } = parseArgs({
   options: {
@@ -62,11 +62,6 @@ function measure(project) {
   );
   const diskKb = Number(execFileSync('du', ['-sk', modules], { encoding: 'utf8' }).split(/\s/u)[0]);
   return { bytes: apparentBytes(modules), diskKb, packages };
-}
-
-function median(list) {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Milliseconds `node -e script` reports for itself, median of `runs` fresh processes. */

@@ -1,4 +1,10 @@
-/** Plain-text tables for the benchmark reports. */
+/** Plain-text tables for the benchmark reports, and the median they report. */
+
+/** The middle sample (of an even count, the upper of the two middle ones). */
+export function median(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
 
 /** Rows of cells under a header; the first column left-aligned, the others right-aligned. */
 export function table(header, rows) {
