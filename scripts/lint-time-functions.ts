@@ -1,8 +1,9 @@
 /**
  * Which functions of the bundle every linted file runs, for compile-hints.ts: the bundle is imported
  * under V8's precise coverage and lints two files in the example client's folder
- * (examples/kakao-client), with its README's settings and with `scope: 'all'`: ordinary code, as
- * most files of a project are, and Kakao code without a problem. Measured, not listed by hand, so
+ * (examples/kakao-client), with its README's settings, in the recommended config (the default scope
+ * and `scope: 'all'`) and the strict one: ordinary code, as most files of a project are, and Kakao
+ * code without a problem. Measured, not listed by hand, so
  * the hints follow the code as it changes. What runs only for a problem (the report, its fix or
  * suggestion) is left out: it is compiled on the first problem, where hinting it would cost every
  * start-up.
