@@ -9,7 +9,7 @@ import plugin from '../../index.js';
 import { parseSpec } from '../../core/spec.js';
 import rule from '../../rules/no-magic-error-code.js';
 import { countKakaoFileSetUps } from '../../rules/utils/rule-context.js';
-import { getBundledSpec } from '../../rules/utils/settings.js';
+import { getBundledSpec, getKakaoSettings } from '../../rules/utils/settings.js';
 import { checkKakaoSettings } from '../../rules/utils/settings-schema.js';
 import spec from '../../spec/kakao-error-codes.json' with { type: 'json' };
 
@@ -137,6 +137,20 @@ describe('settings.kakao', () => {
       path.join(app, 'client.ts'),
     );
     expect(messages.map((m) => m.message)).toEqual([expect.stringContaining('use KakaoErrorCode.PackageToken')]);
+  });
+
+  it('resolves one settings object again for another working directory, and back (two ESLint instances sharing a config)', () => {
+    const kakao = { scope: 'all', enumModule: './generated/kakao-error-codes' };
+    const context = (cwd: string) => ({ settings: { kakao }, cwd, physicalFilename: path.join(cwd, 'a.ts') }) as never;
+    const first = getKakaoSettings(context('/a'));
+    const second = getKakaoSettings(context('/b'));
+    expect([first.cwd, second.cwd]).toEqual(['/a', '/b']);
+    expect(getKakaoSettings(context('/a'))).toBe(first);
+    expect(getKakaoSettings(context('/b'))).toBe(second);
+    // Another settings object with the same content, then the first again.
+    const copy = getKakaoSettings({ settings: { kakao: { ...kakao, scope: 'kakao-files' } }, cwd: '/a' } as never);
+    expect(copy.scope).toBe('kakao-files');
+    expect(getKakaoSettings(context('/a')).scope).toBe('all');
   });
 
   it('uses the spec object given in settings (so that --cache sees spec changes)', () => {
