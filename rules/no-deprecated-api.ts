@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { DeprecatedEndpoint, DeprecatedMember } from '../core/spec.js';
 import { compileIgnoreList, formatSince, getEndpointTable, getSourceScan } from './no-deprecated-api-utils/endpoints.js';
-import type { CompiledMember, EndpointTable } from './no-deprecated-api-utils/endpoints.js';
+import type { CompiledMember, EndpointTable, SourceMentions } from './no-deprecated-api-utils/endpoints.js';
 import { findChainEntry, findDestructuredChainEntries, isOwnDeclarationChain } from './no-deprecated-api-utils/member-chain.js';
 import { createRequestTargetResolver } from './no-deprecated-api-utils/request-target.js';
 import type { EndpointMatch } from './no-deprecated-api-utils/request-target.js';
@@ -132,7 +132,7 @@ export default createRule<Options, MessageIds>({
     const { index } = file;
     // What the file cannot mention is never listened for: most files get the unary minus alone,
     // and then nothing else is made for them, not even the endpoint table.
-    const mentions = getSourceScan(index.spec)(file.sourceCode.text);
+    const mentions = file.mayMention() ? getSourceScan(index.spec)(file.sourceCode.text) : NO_MENTIONS;
     const codes = index.deprecated.length > 0 ? deprecatedCodeListener(context, file) : undefined;
     if (!mentions.endpoints && !mentions.members) return codes ?? {};
     const reporter = createReporter(context, file, getEndpointTable(index.spec), options);
@@ -145,6 +145,8 @@ export default createRule<Options, MessageIds>({
 });
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
+const NO_MENTIONS: SourceMentions = { endpoints: false, members: false };
 
 // ---- the deprecated-API code (-9) -----------------------------------------------------------------
 

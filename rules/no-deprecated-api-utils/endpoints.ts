@@ -170,17 +170,25 @@ function memberNames(entry: DeprecatedMember): string[] {
  * names only, so the rule asks for it before the table, which most files (those that mention
  * neither) never need.
  */
-export const getSourceScan: (spec: Spec) => (sourceText: string) => SourceMentions = memoizeByIdentity(createSourceScan);
+export const getSourceScan = (spec: Spec): ((sourceText: string) => SourceMentions) => sourceScanOf(spec).scan;
 
-function createSourceScan(spec: Spec): (sourceText: string) => SourceMentions {
-  const hasTail = createPathTailTest(spec.deprecatedEndpoints.map((entry) => pathTail(patternShape(entry.path))));
+/**
+ * What the scan must find before it answers true for either kind, as regular-expression sources
+ * (for mention-prefilter.ts): a path tail with what follows it, or a member set's anchor.
+ */
+export const sourceScanPatterns = (spec: Spec): readonly string[] => sourceScanOf(spec).patterns;
+
+const sourceScanOf = memoizeByIdentity((spec: Spec) => {
+  const tails = spec.deprecatedEndpoints.map((entry) => pathTail(patternShape(entry.path)));
+  const hasTail = createPathTailTest(tails);
   // A member is found by its whole path (`Kakao.Auth['getStatus']`), so every name of it is there.
-  const hasMember = createNameSetTest(spec.deprecatedMembers.map(memberNames));
-  return (sourceText) => ({
+  const members = createNameSetTest(spec.deprecatedMembers.map(memberNames));
+  const scan = (sourceText: string): SourceMentions => ({
     endpoints: hasTail(sourceText),
-    members: hasMember(sourceText),
+    members: members.test(sourceText),
   });
-}
+  return { scan, patterns: [...pathTailPatterns(tails), ...members.anchors.map(escapeRegExp)] };
+});
 
 /**
  * What the source of a string that addresses an endpoint contains: the pattern's last segment up to
@@ -217,7 +225,7 @@ function endsPathAt(sourceText: string, index: number): boolean {
 /** Whether a source text has one of `tails`, in one scan over its slashes. */
 function createPathTailTest(tails: readonly PathTail[]): (sourceText: string) => boolean {
   if (tails.length === 0) return () => false;
-  if (tails.some((tail) => tail.text.length < 2)) return (sourceText) => sourceText.includes('/');
+  if (hasShortTail(tails)) return (sourceText) => sourceText.includes('/');
   // Whether a character can follow the `/` of a tail: most slashes (in comments, imports, divisions)
   // are followed by none, and are passed over with one read of a table.
   const asciiSecondChars = new Uint8Array(128);
@@ -239,6 +247,15 @@ function createPathTailTest(tails: readonly PathTail[]): (sourceText: string) =>
     }
     return false;
   };
+}
+
+const hasShortTail = (tails: readonly PathTail[]) => tails.some((tail) => tail.text.length < 2);
+
+/** Exactly where createPathTailTest answers true: a tail, then (unless open-ended) what ends a path. */
+function pathTailPatterns(tails: readonly PathTail[]): string[] {
+  if (hasShortTail(tails)) return ['/'];
+  const ending = `(?:${PATH_FOLLOWER.source}|$)`;
+  return tails.map(({ text, openEnded }) => escapeRegExp(text) + (openEnded ? '' : ending));
 }
 
 const SLASH = 0x2f;
@@ -278,7 +295,7 @@ function nameSearch(name: string): NameSearch {
  * capital (`Kakao` of `Kakao.Auth.getStatus`): a rarer first character makes a cheaper scan, and
  * sets that share an anchor share its scan.
  */
-function createNameSetTest(nameSets: readonly (readonly string[])[]): (sourceText: string) => boolean {
+function createNameSetTest(nameSets: readonly (readonly string[])[]): { test: (sourceText: string) => boolean; anchors: readonly string[] } {
   const byAnchor = new Map<string, { anchor: NameSearch; rests: NameSearch[][] }>();
   // One search per name: the sets share most of theirs (`Kakao`, `Auth`).
   const searchByName = new Map<string, NameSearch>();
@@ -297,7 +314,7 @@ function createNameSetTest(nameSets: readonly (readonly string[])[]): (sourceTex
   const groups = [...byAnchor.values()];
   // Loops over indices, not some() and every() with callbacks: every file is asked, mostly before
   // V8 has optimised this, and most files do not have the anchor.
-  return (sourceText) => {
+  const test = (sourceText: string) => {
     for (let g = 0; g < groups.length; g++) {
       const { anchor, rests } = groups[g]!;
       if (!anchor.isIn(sourceText)) continue;
@@ -310,6 +327,8 @@ function createNameSetTest(nameSets: readonly (readonly string[])[]): (sourceTex
     }
     return false;
   };
+  // An anchor is found through its search window (nameSearch), which is what a text must hold.
+  return { test, anchors: groups.map(({ anchor }) => anchor.window) };
 }
 
 /** The end of the path that starts at `start`: the first `?`, `#`, white space, quote or angle bracket. */

@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ErrorCodeEntry } from '../../core/spec.js';
-import { codeLiteralListener, isWholeWordAt } from './ast.js';
+import { codeLiteralListener, escapeRegExp, isWholeWordAt } from './ast.js';
 import type { CodeLiteral } from './ast.js';
 import { getCodeRef, isStringCodeKey } from './code-checks.js';
 import { composeVisitors } from './compose-visitors.js';
@@ -59,7 +59,7 @@ const DOUBLE_QUOTE = 0x22;
 export const stringCodeSearch = memoizeByIdentity((index: SpecIndex): ((text: string) => boolean) => {
   const familyCodes = [...index.stringCodes.keys()];
   const integerCodes = integerCodeTexts(index);
-  const inFamilies = createTextSearch(sharedPrefixNeedles(familyCodes), (text, start) =>
+  const inFamilies = createTextSearch(familyCodeNeedles(index), (text, start) =>
     familyCodes.some((code) => text.startsWith(code, start) && isWholeWordAt(text, start, code.length)),
   );
   const firstChars = [...new Set([...integerCodes].map((code) => code[0]!))];
@@ -75,12 +75,25 @@ export const stringCodeSearch = memoizeByIdentity((index: SpecIndex): ((text: st
 
 const INTEGER_CHARS = new Set('-0123456789');
 
+const familyCodeNeedles = (index: SpecIndex) => sharedPrefixNeedles([...index.stringCodes.keys()]);
+
+/**
+ * What stringCodeSearch must find before it can answer true, as regular-expression sources (for
+ * mention-prefilter.ts): a family code's needle, or a quote before the first two characters of an
+ * integer code (`'-4`): a quote before a minus alone (`'-'`) is common.
+ */
+export const stringCodePatterns = memoizeByIdentity((index: SpecIndex): readonly string[] => {
+  const prefixes = [...new Set([...integerCodeTexts(index)].map((code) => escapeRegExp(code.slice(0, 2))))];
+  const quoted = prefixes.length > 0 ? [`['"](?:${prefixes.join('|')})`] : [];
+  return [...familyCodeNeedles(index).map(escapeRegExp), ...quoted];
+});
+
 /** The integer codes as a string literal holds them (`'-401'`): exactly what getCodeRef reads as one. */
 const integerCodeTexts = memoizeByIdentity((index: SpecIndex): ReadonlySet<string> => new Set([...index.byCode.keys()].map(String)));
 
 /** Per file (and settings): one search of the text, whichever rule asks first. */
 function mentionsStringCode(file: KakaoFile): boolean {
-  return (file.mentions.stringCode ??= stringCodeSearch(file.index)(file.sourceCode.text));
+  return (file.mentions.stringCode ??= file.mayMention() && stringCodeSearch(file.index)(file.sourceCode.text));
 }
 
 function stringCodeListener(file: KakaoFile, check: (node: StringCodeNode) => void): TSESLint.RuleListener {
@@ -106,10 +119,13 @@ function stringCodeListener(file: KakaoFile, check: (node: StringCodeNode) => vo
  * import, `require` or declaration names the enum, or as `ns.<enum>.<Member>` (see enum-reference.ts).
  */
 function mentionsEnum(file: KakaoFile): boolean {
-  return (file.mentions.enumName ??= enumNameSearch(file.enumNames)(file.sourceCode.text));
+  return (file.mentions.enumName ??= file.mayMention() && enumNameSearch(file.enumNames)(file.sourceCode.text));
 }
 
-const enumNameSearch = memoizeByIdentity(
+/** What enumNameSearch must find before it can answer true (for mention-prefilter.ts). */
+export const enumNamePatterns = (names: readonly string[]): readonly string[] => sharedPrefixNeedles(names).map(escapeRegExp);
+
+export const enumNameSearch = memoizeByIdentity(
   (names: readonly string[]): ((text: string) => boolean) =>
     createTextSearch(sharedPrefixNeedles(names), (text, start) => names.some((name) => text.startsWith(name, start))),
 );

@@ -11,6 +11,7 @@ import { createFileEnum } from './enum-reference.js';
 import type { FileEnum } from './enum-reference.js';
 import { hasApiEvidence, isGeneratedFile } from './kakao-file.js';
 import { sameElements } from './memo.js';
+import { mentionPrefilter } from './mention-prefilter.js';
 import { getKakaoSettings } from './settings.js';
 import type { KakaoSettings, SpecIndex } from './settings.js';
 
@@ -23,7 +24,9 @@ export interface KakaoFile extends CodeCheckContext {
   /** The names of the enums a file may read codes through: the spec's own (as settings name it) and each string family's. */
   readonly enumNames: readonly string[];
   /** What the searches of the file's text found (code-nodes.ts), each made on first use. */
-  readonly mentions: { stringCode?: boolean; enumName?: boolean };
+  readonly mentions: { stringCode?: boolean; enumName?: boolean; any?: boolean };
+  /** False when no search of the file's text can find anything (mention-prefilter.ts): one pass, made on first use. */
+  mayMention(): boolean;
 }
 
 interface CachedFile {
@@ -126,6 +129,10 @@ class FileModel implements KakaoFile {
 
   isErrorCodeExpression(node: TSESTree.Node): boolean {
     return (this.errorCodeTest ??= errorCodeExpressionTest(this.context, this.settings, this.errorCodeNames))(node);
+  }
+
+  mayMention(): boolean {
+    return (this.mentions.any ??= mentionPrefilter(this.settings)(this.sourceCode.text));
   }
 
   checksOf(container: TSESTree.Node): readonly CodeCheck[] {

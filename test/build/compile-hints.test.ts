@@ -172,7 +172,7 @@ describe('the built bundle', () => {
   const bundle = () => readFileSync(path.resolve(import.meta.dirname, '../../dist/index.js'), 'utf8');
 
   it('has compile hints on the per-file path', () => {
-    for (const name of ['getKakaoFile', 'getKakaoSettings', 'createKakaoFile', 'codeNodeListener', 'createTextSearch', 'createSourceScan']) {
+    for (const name of ['getKakaoFile', 'getKakaoSettings', 'createKakaoFile', 'codeNodeListener', 'createTextSearch', 'hasGeneratedMarker']) {
       expect(bundle(), name).toContain(`var ${name} = (function`);
     }
   });
