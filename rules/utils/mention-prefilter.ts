@@ -3,6 +3,11 @@
  * names, endpoints.ts' source scan): a regular expression of what each of them must find before it
  * can answer true. Most files hold none of it, and then every search answers false without its own
  * scan, the endpoint tails' loop over every slash among them.
+ *
+ * Only for texts of up to PREFILTER_MAX_LENGTH characters. The expression's cost grows with every
+ * character; the searches' is mostly per file while V8 has not optimised them (a loop body per slash
+ * or minus sign), and in a long text their native scans and optimised loops cost less per character
+ * than the expression (docs/performance.md, ninth round).
  */
 import { sourceScanPatterns } from '../no-deprecated-api-utils/endpoints.js';
 import { enumNamePatterns, stringCodePatterns } from './code-nodes.js';
@@ -20,3 +25,11 @@ export const mentionPrefilter = memoizeByIdentity((settings: KakaoSettings): ((t
   const pattern = new RegExp([...sources].join('|'), 'u');
   return (text) => pattern.test(text);
 });
+
+/** See the header: longer texts go to the searches without the prefilter. */
+export const PREFILTER_MAX_LENGTH = 8192;
+
+/** False only when no search of `text` can answer true; true, without a pass, for a long text. */
+export function mayMentionAnything(settings: KakaoSettings, text: string): boolean {
+  return text.length > PREFILTER_MAX_LENGTH || mentionPrefilter(settings)(text);
+}

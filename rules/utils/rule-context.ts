@@ -11,7 +11,7 @@ import { createFileEnum } from './enum-reference.js';
 import type { FileEnum } from './enum-reference.js';
 import { hasApiEvidence, isGeneratedFile } from './kakao-file.js';
 import { sameElements } from './memo.js';
-import { mentionPrefilter } from './mention-prefilter.js';
+import { mayMentionAnything } from './mention-prefilter.js';
 import { getKakaoSettings } from './settings.js';
 import type { KakaoSettings, SpecIndex } from './settings.js';
 
@@ -25,7 +25,7 @@ export interface KakaoFile extends CodeCheckContext {
   readonly enumNames: readonly string[];
   /** What the searches of the file's text found (code-nodes.ts), each made on first use. */
   readonly mentions: { stringCode?: boolean; enumName?: boolean; any?: boolean };
-  /** False when no search of the file's text can find anything (mention-prefilter.ts): one pass, made on first use. */
+  /** False when no search of the file's text can find anything (mention-prefilter.ts): one pass, made on first use; true for a long text. */
   mayMention(): boolean;
 }
 
@@ -132,7 +132,7 @@ class FileModel implements KakaoFile {
   }
 
   mayMention(): boolean {
-    return (this.mentions.any ??= mentionPrefilter(this.settings)(this.sourceCode.text));
+    return (this.mentions.any ??= mayMentionAnything(this.settings, this.sourceCode.text));
   }
 
   checksOf(container: TSESTree.Node): readonly CodeCheck[] {

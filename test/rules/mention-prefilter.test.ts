@@ -7,7 +7,7 @@ import { parseSpec } from '../../core/spec.js';
 import type { Spec } from '../../core/spec.js';
 import { getSourceScan } from '../../rules/no-deprecated-api-utils/endpoints.js';
 import { enumNameSearch, stringCodeSearch } from '../../rules/utils/code-nodes.js';
-import { mentionPrefilter } from '../../rules/utils/mention-prefilter.js';
+import { mayMentionAnything, mentionPrefilter, PREFILTER_MAX_LENGTH } from '../../rules/utils/mention-prefilter.js';
 import { getBundledSpec, indexSpec } from '../../rules/utils/settings.js';
 import type { KakaoSettings } from '../../rules/utils/settings.js';
 
@@ -93,6 +93,21 @@ describe.each([
       expect(found[name], name).toBeGreaterThan(0);
     }
     expect(passedOver).toBeGreaterThan(300);
+  });
+});
+
+describe('mayMentionAnything', () => {
+  const settings = settingsFor(getBundledSpec());
+  const ordinary = "import { mergeMap } from './operators/mergeMap';\n";
+
+  it('passes over a text without a needle, up to PREFILTER_MAX_LENGTH characters, and leaves a longer one to the searches', () => {
+    const atMost = ordinary.repeat(Math.floor(PREFILTER_MAX_LENGTH / ordinary.length));
+    expect(atMost.length).toBeLessThanOrEqual(PREFILTER_MAX_LENGTH);
+    expect(mayMentionAnything(settings, atMost)).toBe(false);
+    const longer = atMost + ordinary;
+    expect(longer.length).toBeGreaterThan(PREFILTER_MAX_LENGTH);
+    expect(mayMentionAnything(settings, longer)).toBe(true);
+    expect(mayMentionAnything(settings, `${atMost.slice(0, -20)}get(BASE + '/me')`)).toBe(true);
   });
 });
 
