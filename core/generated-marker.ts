@@ -7,6 +7,9 @@ const GENERATED_MARKER = /^(?:#![^\n]*\n)?\/\/ Code generated .* DO NOT EDIT\.\r
 
 const MARKER_START = '// Code generated ';
 
+/** What a text must contain for hasGeneratedMarker to answer true (a plain string, no pattern characters). */
+export const GENERATED_MARKER_START = MARKER_START;
+
 /** The marker line the generator writes first (`name` already safe inside a line comment). */
 export function generatedMarkerLine(name: string): string {
   return `${MARKER_START}by kakao-codegen from ${name}. DO NOT EDIT.`;

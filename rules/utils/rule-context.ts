@@ -85,11 +85,16 @@ function createKakaoFile(
   errorCodeNames: readonly string[],
 ): KakaoFile | undefined {
   const { sourceCode } = context;
-  if (isGeneratedFile(sourceCode)) return undefined;
-  // Imports in a Markdown code block (`README.md/0.ts`) are relative to the Markdown file.
-  if (settings.scope === 'kakao-files' && !hasApiEvidence(sourceCode, context.physicalFilename, settings)) return undefined;
-
-  return new FileModel(context, settings, errorCodeNames);
+  if (settings.scope === 'kakao-files') {
+    // Imports in a Markdown code block (`README.md/0.ts`) are relative to the Markdown file.
+    if (isGeneratedFile(sourceCode) || !hasApiEvidence(sourceCode, context.physicalFilename, settings)) return undefined;
+    return new FileModel(context, settings, errorCodeNames, undefined);
+  }
+  // With scope 'all' every file's text is searched: the prefilter's pass, made now, also tells most
+  // files that they are not generated.
+  const mayMention = mayMentionAnything(settings, sourceCode.text);
+  if (mayMention && isGeneratedFile(sourceCode)) return undefined;
+  return new FileModel(context, settings, errorCodeNames, mayMention);
 }
 
 /**
@@ -110,12 +115,12 @@ class FileModel implements KakaoFile {
   declare private errorCodeTest: ErrorCodeExpressionTest | undefined;
   declare private checksMemo: ((container: TSESTree.Node) => readonly CodeCheck[]) | undefined;
 
-  constructor(context: AnyContext, settings: KakaoSettings, errorCodeNames: readonly string[]) {
+  constructor(context: AnyContext, settings: KakaoSettings, errorCodeNames: readonly string[], mayMention: boolean | undefined) {
     this.sourceCode = context.sourceCode;
     this.settings = settings;
     this.index = settings.index;
     this.enumNames = settings.enumNames;
-    this.mentions = {};
+    this.mentions = { any: mayMention };
     this.context = context;
     this.errorCodeNames = errorCodeNames;
     this.fileEnumMade = undefined;
