@@ -8,7 +8,8 @@
  * touches between two builds). On a machine whose speed moves during a session, one invocation of
  * bench/run.js cannot tell builds a few percent apart; the medians of many alternated runs can.
  * Prints per build our rules' time (median, lower quartile, least), the peer's median, the ratio's
- * median and range, and each of our rules' median.
+ * median and range, each of our rules' median, and the median file's time (ours, the peer's, their
+ * ratio; the median over runs), which the spikes that land in a few files of a run do not move.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -33,14 +34,14 @@ for (let run = 0; run < runs; run++) {
     });
     const line = child.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
     if (child.status !== 0 || !line) throw new Error(`bench/lint.js with ${dist} failed: ${child.stderr.trim().split('\n').at(-1)}`);
-    const rulesMs = JSON.parse(line.slice('BENCH_RESULT '.length)).rulesMs;
+    const { rulesMs, medianFileUs } = JSON.parse(line.slice('BENCH_RESULT '.length));
     let ours = 0;
     let peer = 0;
     for (const [ruleId, ms] of Object.entries(rulesMs)) {
       if (ruleId.startsWith('kakao/')) ours += ms;
       else peer += ms;
     }
-    results[dist].push({ ours, peer, ratio: ours / peer, rulesMs });
+    results[dist].push({ ours, peer, ratio: ours / peer, rulesMs, medianFileUs });
   }
   process.stderr.write(`run ${run + 1}/${runs}\n`);
 }
@@ -59,8 +60,12 @@ const rows = dists.map((dist) => {
     `${median(ratios).toFixed(3)}x`,
     `${ratios[0].toFixed(2)}–${ratios.at(-1).toFixed(2)}x`,
     ...ourRules.map((ruleId) => median(results[dist].map((r) => r.rulesMs[ruleId] ?? 0)).toFixed(2)),
+    median(results[dist].map((r) => r.medianFileUs.ours)).toFixed(1),
+    median(results[dist].map((r) => r.medianFileUs.peer)).toFixed(1),
+    `${median(results[dist].map((r) => r.medianFileUs.ours / r.medianFileUs.peer)).toFixed(3)}x`,
   ];
 });
 console.log(`${values.packages}, ${runs} alternated runs per build (bench/lint.js peers):`);
 const ruleColumns = ourRules.map((ruleId) => `${ruleId.slice('kakao/'.length)} median ms`);
-console.log(table(['build', 'ours median ms', 'q25', 'least', 'peer median ms', 'ratio median', 'ratio range', ...ruleColumns], rows).join('\n'));
+const fileColumns = ['ours median file µs', 'peer median file µs', 'file ratio median'];
+console.log(table(['build', 'ours median ms', 'q25', 'least', 'peer median ms', 'ratio median', 'ratio range', ...ruleColumns, ...fileColumns], rows).join('\n'));
