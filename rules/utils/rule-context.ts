@@ -23,9 +23,12 @@ export interface KakaoFile extends CodeCheckContext {
   readonly fileEnum: FileEnum;
   /** The names of the enums a file may read codes through: the spec's own (as settings name it) and each string family's. */
   readonly enumNames: readonly string[];
-  /** What the searches of the file's text found (code-nodes.ts), each made on first use. */
+  /** What the searches of the file's text found (code-nodes.ts; `any`, mention-prefilter.ts'), each made on first use. */
   readonly mentions: { stringCode?: boolean; enumName?: boolean; any?: boolean };
-  /** False when no search of the file's text can find anything (mention-prefilter.ts): one pass, made on first use; true for a long text. */
+  /**
+   * False when no search of the file's text can find anything (mention-prefilter.ts): one pass, made
+   * with the model under scope 'all' and on first use otherwise; true for a long text.
+   */
   mayMention(): boolean;
 }
 
