@@ -137,23 +137,19 @@ const parsedCache = new WeakMap<object, RawKakaoSettings>();
 const settingsBySpec = new WeakMap<Spec, Map<string, KakaoSettings>>();
 /** The settings last resolved for a settings object without a spec path, and the cwd they were resolved for. */
 const lastByObject = new WeakMap<object, { readonly cwd: string; readonly settings: KakaoSettings }>();
-/** The last answer lastByObject gave or took: a strong reference to one settings object, as a run has one or a few. */
-let lastCached: { readonly raw: unknown; readonly cwd: string | undefined; readonly settings: KakaoSettings | undefined } = {
-  raw: undefined,
-  cwd: undefined,
-  settings: undefined,
-};
+/** lastByObject's entry for the settings object asked about last, looked up before the WeakMap: every file of a run asks. */
+let lastRaw: unknown;
+let lastEntry: { readonly cwd: string; readonly settings: KakaoSettings } | undefined;
 const EMPTY_SETTINGS = {};
 
 /** Resolves and validates `settings.kakao`; throws KakaoSettingsError on a bad value. */
 export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): KakaoSettings {
   const raw = (context.settings as { kakao?: unknown }).kakao ?? EMPTY_SETTINGS;
   const { cwd } = context;
-  // The previous file's settings object, before any WeakMap: every file of a run asks.
-  if (raw === lastCached.raw && cwd === lastCached.cwd) return lastCached.settings!;
-  const last = typeof raw === 'object' ? lastByObject.get(raw) : undefined;
+  const last = raw === lastRaw ? lastEntry : typeof raw === 'object' ? lastByObject.get(raw) : undefined;
   if (last?.cwd === cwd) {
-    lastCached = { raw, cwd, settings: last.settings };
+    lastRaw = raw;
+    lastEntry = last;
     return last.settings;
   }
   let parsed = typeof raw === 'object' ? parsedCache.get(raw) : undefined;
@@ -184,8 +180,9 @@ export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, 
   }
   // Without a spec path nothing can change for this settings object: the next call returns at once.
   if (!isPath && typeof raw === 'object') {
-    lastByObject.set(raw, { cwd, settings });
-    lastCached = { raw, cwd, settings };
+    lastRaw = raw;
+    lastEntry = { cwd, settings };
+    lastByObject.set(raw, lastEntry);
   }
   return settings;
 }
