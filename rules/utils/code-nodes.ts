@@ -82,11 +82,11 @@ const familyCodeNeedles = (index: SpecIndex) => sharedPrefixNeedles([...index.st
  * mention-prefilter.ts): a family code's needle, or a quote before the first two characters of an
  * integer code (`'-4`): a quote before a minus alone (`'-'`) is common.
  */
-export const stringCodePatterns = memoizeByIdentity((index: SpecIndex): readonly string[] => {
+export function stringCodePatterns(index: SpecIndex): readonly string[] {
   const prefixes = [...new Set([...integerCodeTexts(index)].map((code) => escapeRegExp(code.slice(0, 2))))];
   const quoted = prefixes.length > 0 ? [`['"](?:${prefixes.join('|')})`] : [];
   return [...familyCodeNeedles(index).map(escapeRegExp), ...quoted];
-});
+}
 
 /** The integer codes as a string literal holds them (`'-401'`): exactly what getCodeRef reads as one. */
 const integerCodeTexts = memoizeByIdentity((index: SpecIndex): ReadonlySet<string> => new Set([...index.byCode.keys()].map(String)));
