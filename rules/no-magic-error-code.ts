@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
     if (!file) return {};
     const listener = codeNodeListener(file, CODE_KINDS, (node) => checkCode(context, file, node));
     // A Vue component's template is a tree of its own, visited through the parser's services.
-    const services = context.sourceCode.parserServices as
+    const services = file.sourceCode.parserServices as
       | { defineTemplateBodyVisitor?: (template: TSESLint.RuleListener, script: TSESLint.RuleListener) => TSESLint.RuleListener }
       | undefined;
     return services?.defineTemplateBodyVisitor?.(listener, listener) ?? listener;

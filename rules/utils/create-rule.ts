@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { contextProperty } from './context-property.js';
 import { sameElements } from './memo.js';
 
 export interface KakaoRuleDocs {
@@ -63,7 +64,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     // Read by typescript-eslint's RuleTester and older tools; ESLint reads meta.defaultOptions.
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- kept for those tools
     defaultOptions,
-    create: (context) => definition.create(context, resolveOptions(context.options)),
+    create: (context) => definition.create(context, resolveOptions(contextProperty(context, 'options'))),
   };
 }
 

@@ -10,6 +10,7 @@ import type { CodeCheck, CodeCheckContext } from './code-checks.js';
 import { createFileEnum } from './enum-reference.js';
 import type { FileEnum } from './enum-reference.js';
 import { hasApiEvidence, isGeneratedFile } from './kakao-file.js';
+import { contextProperty } from './context-property.js';
 import { sameElements } from './memo.js';
 import { mayMentionAnything } from './mention-prefilter.js';
 import { getKakaoSettings } from './settings.js';
@@ -64,7 +65,8 @@ export function countKakaoFileSetUps(): number {
  * rule's deprecated option; without it, settings.kakao.errorCodeNames applies.
  */
 export function getKakaoFile(context: AnyContext, errorCodeNamesOption?: readonly string[]): KakaoFile | undefined {
-  const { sourceCode, settings: settingsObject } = context;
+  const sourceCode = contextProperty(context, 'sourceCode');
+  const settingsObject = contextProperty(context, 'settings');
   if (sourceCode !== currentSourceCode || settingsObject !== currentSettingsObject) {
     currentSourceCode = sourceCode;
     currentSettingsObject = settingsObject;
@@ -77,27 +79,27 @@ export function getKakaoFile(context: AnyContext, errorCodeNamesOption?: readonl
   }
   setUps++;
   const settings = getKakaoSettings(context);
-  const file = createKakaoFile(context, settings, errorCodeNamesOption ?? settings.errorCodeNames);
+  const file = createKakaoFile(context, sourceCode, settings, errorCodeNamesOption ?? settings.errorCodeNames);
   currentFiles.push({ errorCodeNamesOption, file });
   return file;
 }
 
 function createKakaoFile(
   context: AnyContext,
+  sourceCode: Readonly<TSESLint.SourceCode>,
   settings: KakaoSettings,
   errorCodeNames: readonly string[],
 ): KakaoFile | undefined {
-  const { sourceCode } = context;
   if (settings.scope === 'kakao-files') {
     // Imports in a Markdown code block (`README.md/0.ts`) are relative to the Markdown file.
-    if (isGeneratedFile(sourceCode) || !hasApiEvidence(sourceCode, context.physicalFilename, settings)) return undefined;
-    return new FileModel(context, settings, errorCodeNames, undefined);
+    if (isGeneratedFile(sourceCode) || !hasApiEvidence(sourceCode, contextProperty(context, 'physicalFilename'), settings)) return undefined;
+    return new FileModel(context, sourceCode, settings, errorCodeNames, undefined);
   }
   // With scope 'all' every file's text is searched: the prefilter's pass, made now, also tells most
   // files that they are not generated.
   const mayMention = mayMentionAnything(settings, sourceCode.text);
   if (mayMention && isGeneratedFile(sourceCode)) return undefined;
-  return new FileModel(context, settings, errorCodeNames, mayMention);
+  return new FileModel(context, sourceCode, settings, errorCodeNames, mayMention);
 }
 
 /**
@@ -118,8 +120,14 @@ class FileModel implements KakaoFile {
   declare private errorCodeTest: ErrorCodeExpressionTest | undefined;
   declare private checksMemo: ((container: TSESTree.Node) => readonly CodeCheck[]) | undefined;
 
-  constructor(context: AnyContext, settings: KakaoSettings, errorCodeNames: readonly string[], mayMention: boolean | undefined) {
-    this.sourceCode = context.sourceCode;
+  constructor(
+    context: AnyContext,
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    settings: KakaoSettings,
+    errorCodeNames: readonly string[],
+    mayMention: boolean | undefined,
+  ) {
+    this.sourceCode = sourceCode;
     this.settings = settings;
     this.index = settings.index;
     this.enumNames = settings.enumNames;

@@ -11,6 +11,7 @@ import type { ErrorCodeEntry, Spec, StringErrorCodeEntry } from '../../core/spec
 import bundledSpecJson from '../../spec/kakao-error-codes.json' with { type: 'json' };
 import { DEFAULT_ERROR_CODE_NAMES } from './ast.js';
 import { resolveSettingPath } from './config-dirs.js';
+import { contextProperty } from './context-property.js';
 import { checkKakaoSettings } from './settings-schema.js';
 import type { RawKakaoSettings, Scope } from './settings-schema.js';
 import { loadSpecModule, SpecModuleMissingError } from './spec-module.js';
@@ -144,8 +145,8 @@ const EMPTY_SETTINGS = {};
 
 /** Resolves and validates `settings.kakao`; throws KakaoSettingsError on a bad value. */
 export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): KakaoSettings {
-  const raw = (context.settings as { kakao?: unknown }).kakao ?? EMPTY_SETTINGS;
-  const { cwd } = context;
+  const raw = (contextProperty(context, 'settings') as { kakao?: unknown }).kakao ?? EMPTY_SETTINGS;
+  const cwd = contextProperty(context, 'cwd');
   const last = raw === lastRaw ? lastEntry : typeof raw === 'object' ? lastByObject.get(raw) : undefined;
   if (last?.cwd === cwd) {
     lastRaw = raw;
@@ -158,7 +159,7 @@ export function getKakaoSettings(context: Readonly<TSESLint.RuleContext<string, 
     if (typeof raw === 'object') parsedCache.set(raw, parsed);
   }
   const isPath = typeof parsed.spec === 'string';
-  const spec = loadSpecSetting(parsed.spec, isPath ? context.physicalFilename : '', cwd);
+  const spec = loadSpecSetting(parsed.spec, isPath ? contextProperty(context, 'physicalFilename') : '', cwd);
   let byContent = settingsBySpec.get(spec);
   if (!byContent) settingsBySpec.set(spec, (byContent = new Map<string, KakaoSettings>()));
   const { enumName, enumModule, scope = 'kakao-files', errorCodeNames } = parsed;
