@@ -83,7 +83,7 @@ const familyCodeNeedles = (index: SpecIndex) => sharedPrefixNeedles([...index.st
  * integer code (`'-4`): a quote before a minus alone (`'-'`) is common.
  */
 export function stringCodePatterns(index: SpecIndex): readonly string[] {
-  const prefixes = [...new Set([...integerCodeTexts(index)].map((code) => escapeRegExp(code.slice(0, 2))))];
+  const prefixes = [...new Set([...integerCodeTexts(index)].map((code) => code.slice(0, 2)))].map(escapeRegExp);
   const quoted = prefixes.length > 0 ? [`['"](?:${prefixes.join('|')})`] : [];
   return [...familyCodeNeedles(index).map(escapeRegExp), ...quoted];
 }
