@@ -1,5 +1,5 @@
 /** memoizeByIdentity (rules/utils/memo.ts): one computation per object, whatever order objects are asked about in. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { memoizeByIdentity, sameElements } from '../../rules/utils/memo.js';
 
 describe('memoizeByIdentity', () => {
@@ -50,5 +50,32 @@ describe('sameElements', () => {
     expect(sameElements([option], [{ limit: 2 }])).toBe(false);
     expect(sameElements([option], [option, option])).toBe(false);
     expect(sameElements(['a', 'b'], ['b', 'a'])).toBe(false);
+  });
+});
+
+describe('memoizeByIdentity, two objects asked about in turn', () => {
+  it('answers both without looking them up again (the rules of a file alternate between two code lists)', () => {
+    const lengthOf = memoizeByIdentity((list: readonly number[]) => list.length);
+    const a = [1, 2];
+    const b = [3];
+    expect([lengthOf(a), lengthOf(b)]).toEqual([2, 1]);
+    // Counted around the calls only: expect() looks things up in WeakMaps of its own.
+    const get = vi.spyOn(WeakMap.prototype, 'get');
+    const answers: number[] = [];
+    let alternating: number;
+    let third: number;
+    try {
+      for (let i = 0; i < 10; i++) answers.push(lengthOf(a), lengthOf(b));
+      alternating = get.mock.calls.length;
+      // A third object goes to the WeakMap once, and then is one of the two.
+      const c = [4, 5, 6];
+      answers.push(lengthOf(c), lengthOf(b), lengthOf(c), lengthOf(b));
+      third = get.mock.calls.length - alternating;
+    } finally {
+      get.mockRestore();
+    }
+    expect(answers).toEqual([...Array.from({ length: 10 }, () => [2, 1]).flat(), 3, 1, 3, 1]);
+    expect(alternating).toBe(0);
+    expect(third).toBe(1);
   });
 });
