@@ -3,6 +3,7 @@
  *
  *   node bench/alternate.js [--runs 16] [--packages rxjs] <distA> <distB> [<distC> ...]
  *
+ * With $KAKAO_BENCH_DIR set (bench/corpus.js), over that folder instead of the packages.
  * Each run is `bench/lint.js peers` in a fresh process with $KAKAO_PLUGIN_DIST set to one build, so
  * every build pays its own first file, as a user's run does (bench/ab.js shares a file's first
  * touches between two builds). On a machine whose speed moves during a session, one invocation of
@@ -15,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { median, table } from './format.js';
-import { ROOT } from './corpus.js';
+import { benchDir, ROOT } from './corpus.js';
 
 const { values, positionals: dists } = parseArgs({
   allowPositionals: true,
@@ -65,7 +66,7 @@ const rows = dists.map((dist) => {
     `${median(results[dist].map((r) => r.medianFileUs.ours / r.medianFileUs.peer)).toFixed(3)}x`,
   ];
 });
-console.log(`${values.packages}, ${runs} alternated runs per build (bench/lint.js peers):`);
+console.log(`${benchDir() ?? values.packages}, ${runs} alternated runs per build (bench/lint.js peers):`);
 const ruleColumns = ourRules.map((ruleId) => `${ruleId.slice('kakao/'.length)} median ms`);
 const fileColumns = ['ours median file µs', 'peer median file µs', 'file ratio median'];
 console.log(table(['build', 'ours median ms', 'q25', 'least', 'peer median ms', 'ratio median', 'ratio range', ...ruleColumns, ...fileColumns], rows).join('\n'));

@@ -22,7 +22,7 @@ export const ENUM_MODULE = './generated/kakao-error-codes';
  */
 export function corpusESLint(configs) {
   return new ESLint({
-    cwd: ROOT,
+    cwd: benchDir() ?? ROOT,
     overrideConfigFile: true,
     stats: true,
     overrideConfig: [{ ignores: ['!**/node_modules/'] }, { linterOptions: { reportUnusedDisableDirectives: 'off' } }, ...configs],
@@ -64,8 +64,25 @@ export function corpus(names = CORPUS_PACKAGES) {
   });
 }
 
-/** The packages $KAKAO_BENCH_PACKAGES names (`rxjs` or `rxjs,zod`: a project of small files), else all of them. */
+/**
+ * $KAKAO_BENCH_DIR: a folder of TypeScript sources that is not in the corpus (a project of the
+ * reader's), linted in its place and from it as the working directory; its node_modules are left out.
+ */
+export function benchDir() {
+  return process.env.KAKAO_BENCH_DIR ? path.resolve(process.env.KAKAO_BENCH_DIR) : undefined;
+}
+
+/**
+ * The folder $KAKAO_BENCH_DIR names, as one package; else the packages $KAKAO_BENCH_PACKAGES names
+ * (`rxjs` or `rxjs,zod`: a project of small files); else all of them.
+ */
 export function selectedCorpus() {
+  const dir = benchDir();
+  if (dir) {
+    const files = listFiles(dir, TS_FILE).filter((file) => !file.split(path.sep).includes('node_modules'));
+    if (files.length === 0) throw new Error(`KAKAO_BENCH_DIR: no TypeScript file in ${dir}`);
+    return [{ name: path.basename(dir), version: 'local', dir, files }];
+  }
   return corpus(process.env.KAKAO_BENCH_PACKAGES ? process.env.KAKAO_BENCH_PACKAGES.split(',') : undefined);
 }
 

@@ -3,7 +3,7 @@
  *
  *   node --expose-gc bench/run.js [--no-typed] [--runs N] [--only parser,ours,...] [--no-codegen]
  *                                 [--no-synthetic] [--no-footprint] [--strict] [--json file]
- *                                 [--packages rxjs,zod]
+ *                                 [--packages rxjs,zod] [--dir folder]
  *
  * 0. The footprint (bench/footprint.js): install size of each package from its tarball, the
  *    plugin's import time against ESLint's, a one-file lint with and without the plugin.
@@ -16,6 +16,7 @@
  *    cores and ~2 GB; --no-typed skips it).
  *    With --runs N each configuration runs N times, interleaved, and the median run is kept.
  *    --packages lints only those packages of the corpus (rxjs alone: many small files).
+ *    --dir lints a folder of TypeScript sources outside the corpus instead (a project of yours).
  * 3. The synthetic worst case at 1x, 2x and 4x (bench/synthetic.js).
  * Then one table and the verdicts on the targets. --strict: exit 1 when a target is missed.
  */
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     strict: { type: 'boolean', default: false },
     json: { type: 'string' },
     packages: { type: 'string' },
+    dir: { type: 'string' },
   },
 });
 
@@ -51,7 +53,11 @@ function runNode(args, { inheritStdout = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: values.packages ? { ...process.env, KAKAO_BENCH_PACKAGES: values.packages } : process.env,
+      env: {
+        ...process.env,
+        ...(values.packages ? { KAKAO_BENCH_PACKAGES: values.packages } : {}),
+        ...(values.dir ? { KAKAO_BENCH_DIR: path.resolve(values.dir) } : {}),
+      },
       stdio: ['ignore', inheritStdout ? 'inherit' : 'pipe', 'inherit'],
     });
     let stdout = '';
