@@ -8,8 +8,8 @@
  * character; the searches' is mostly per file while V8 has not optimised them (a loop body per slash
  * or minus sign), and in a long text their native scans and optimised loops cost less per character
  * than the expression (docs/performance.md, ninth round). The limit is set where the pass still
- * paid on the benchmark's projects of large files (tenth round): it covers every file of a project
- * of small files, and most of a project's files.
+ * paid on the benchmark's project of large files (tenth round): it covers every file of rxjs and
+ * three quarters of effect's, whose median file is 12 KB.
  */
 import { GENERATED_MARKER_START } from '../../core/generated-marker.js';
 import { sourceScanPatterns } from '../no-deprecated-api-utils/endpoints.js';
