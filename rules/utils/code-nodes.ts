@@ -94,9 +94,9 @@ export function stringCodePatterns(index: SpecIndex): readonly string[] {
 /** The integer codes as a string literal holds them (`'-401'`): exactly what getCodeRef reads as one. */
 const integerCodeTexts = memoizeByIdentity((index: SpecIndex): ReadonlySet<string> => new Set([...index.byCode.keys()].map(String)));
 
-/** Per file (and settings): one search of the text, whichever rule asks first. */
+/** Per file (and settings): one search of the text, whichever rule asks first; asked only where file.mayMention() is true. */
 function mentionsStringCode(file: KakaoFile): boolean {
-  return (file.mentions.stringCode ??= file.mayMention() && stringCodeSearch(file.index)(file.sourceCode.text));
+  return (file.mentions.stringCode ??= stringCodeSearch(file.index)(file.sourceCode.text));
 }
 
 function stringCodeListener(file: KakaoFile, check: (node: StringCodeNode) => void): TSESLint.RuleListener {
@@ -120,9 +120,10 @@ function stringCodeListener(file: KakaoFile, check: (node: StringCodeNode) => vo
 /**
  * Whether the text names one of the enums: `<enum>.<Member>` is read through a binding whose
  * import, `require` or declaration names the enum, or as `ns.<enum>.<Member>` (see enum-reference.ts).
+ * Asked only where file.mayMention() is true.
  */
 function mentionsEnum(file: KakaoFile): boolean {
-  return (file.mentions.enumName ??= file.mayMention() && enumNameSearch(file.enumNames)(file.sourceCode.text));
+  return (file.mentions.enumName ??= enumNameSearch(file.enumNames)(file.sourceCode.text));
 }
 
 /** What enumNameSearch must find before it can answer true (for mention-prefilter.ts). */
